@@ -1,0 +1,2 @@
+export * from './api/contract';
+export type { ValidationIssue } from './invoice/issue';
