@@ -1,2 +1,10 @@
 export * from './api/contract';
 export type { ValidationIssue } from './invoice/issue';
+export { validateInvoice, hasBlockingIssues } from './invoice/validate';
+export type { ValidateOptions } from './invoice/validate';
+export type * from './invoice/types';
+export { normalizeInvoiceKeys } from './invoice/normalize';
+export { computeIrn, financialYear, documentKeyOf } from './irn';
+export { checkGstin, hasValidGstinChecksum, gstinCheckChar, GSTIN_PATTERN, NIC_SANDBOX_TEST_GSTINS } from './gstin';
+export { describeIrpError, isRetryableIrpError, IRP_ERROR_CATALOGUE } from './irp/errors';
+export { decodeSignedToken, decodeSignedQrCode, decodeSignedInvoice, verifySignedToken, isSignedTokenValid } from './irp/signed';

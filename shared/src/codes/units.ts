@@ -1,0 +1,56 @@
+/** Unit quantity codes (UQC) the IRP accepts in `ItemList[].Unit` (error 2177 otherwise). */
+export const UNIT_DESCRIPTIONS: Readonly<Record<string, string>> = Object.freeze({
+  BAG: 'Bags',
+  BAL: 'Bale',
+  BDL: 'Bundles',
+  BKL: 'Buckles',
+  BOU: 'Billion of units',
+  BOX: 'Box',
+  BTL: 'Bottles',
+  BUN: 'Bunches',
+  CAN: 'Cans',
+  CBM: 'Cubic meters',
+  CCM: 'Cubic centimeters',
+  CMS: 'Centimeters',
+  CTN: 'Cartons',
+  DOZ: 'Dozens',
+  DRM: 'Drums',
+  GGK: 'Great gross',
+  GMS: 'Grammes',
+  GRS: 'Gross',
+  GYD: 'Gross yards',
+  KGS: 'Kilograms',
+  KLR: 'Kilolitre',
+  KME: 'Kilometre',
+  LTR: 'Litres',
+  MLS: 'Millilitre',
+  MLT: 'Millilitre',
+  MTR: 'Meters',
+  MTS: 'Metric ton',
+  NOS: 'Numbers',
+  OTH: 'Others',
+  PAC: 'Packs',
+  PCS: 'Pieces',
+  PRS: 'Pairs',
+  QTL: 'Quintal',
+  ROL: 'Rolls',
+  SET: 'Sets',
+  SQF: 'Square feet',
+  SQM: 'Square meters',
+  SQY: 'Square yards',
+  TBS: 'Tablets',
+  TGM: 'Ten gross',
+  THD: 'Thousands',
+  TON: 'Tonnes',
+  TUB: 'Tubes',
+  UGS: 'US gallons',
+  UNT: 'Units',
+  YDS: 'Yards',
+});
+
+export const UNIT_CODES: ReadonlySet<string> = new Set(Object.keys(UNIT_DESCRIPTIONS));
+
+/** True for a known UQC. The IRP matches them case-insensitively ("nos" is NOS). */
+export function isUnitCode(unit: string): boolean {
+  return typeof unit === 'string' && UNIT_CODES.has(unit.toUpperCase());
+}

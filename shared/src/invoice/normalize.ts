@@ -1,0 +1,55 @@
+/**
+ * The IRP matches JSON keys case-insensitively (Odoo sends `GSTIN` and `POS`, IC sends `Cnlrsn`).
+ * normalizeInvoiceKeys rewrites every key that case-insensitively equals a known INV-01 key to the
+ * canonical spelling, section by section, so the rest of the code can read `BuyerDtls.Gstin`.
+ * Unknown keys are kept as they are (the validator reports them). It only descends into known
+ * sections, so depth is bounded by the schema however deep the input is.
+ */
+import { INV01_SCHEMA, type FieldSpec, type ObjSpec } from './schema';
+
+const canonicalMaps = new WeakMap<ObjSpec, Map<string, string>>();
+
+function canonicalOf(spec: ObjSpec): Map<string, string> {
+  let m = canonicalMaps.get(spec);
+  if (!m) {
+    m = new Map(Object.keys(spec.fields).map((k) => [k.toLowerCase(), k]));
+    canonicalMaps.set(spec, m);
+  }
+  return m;
+}
+
+/** Own property, defined rather than assigned, so a `__proto__` key stays a harmless data property. */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function normalizeValue(value: unknown, spec: FieldSpec | undefined): unknown {
+  if (!spec) return value;
+  if (spec.t === 'obj') return isPlainRecord(value) ? normalizeObject(value, spec) : value;
+  if (spec.t === 'arr') return Array.isArray(value) ? value.map((v) => normalizeValue(v, spec.of)) : value;
+  return value;
+}
+
+function normalizeObject(raw: Record<string, unknown>, spec: ObjSpec): Record<string, unknown> {
+  const canon = canonicalOf(spec);
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(raw);
+  // Exact spellings first, so `{"Gstin": a, "GSTIN": b}` keeps a and leaves GSTIN as an unknown key.
+  const taken = new Set(keys.filter((k) => canon.get(k.toLowerCase()) === k));
+  for (const key of keys) {
+    const canonical = canon.get(key.toLowerCase());
+    const target = canonical && (canonical === key || !taken.has(canonical)) ? canonical : key;
+    if (canonical && target === canonical) taken.add(canonical);
+    put(out, target, normalizeValue(raw[key], target === canonical ? spec.fields[canonical] : undefined));
+  }
+  return out;
+}
+
+/** Returns a copy of `raw` with known INV-01 keys spelled canonically; non-objects are returned unchanged. */
+export function normalizeInvoiceKeys(raw: unknown): unknown {
+  return isPlainRecord(raw) ? normalizeObject(raw, INV01_SCHEMA) : raw;
+}
