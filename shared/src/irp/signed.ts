@@ -5,6 +5,7 @@
  * auth-encryption key, which is a different key).
  */
 import { base64url, compactVerify, importSPKI, importX509 } from 'jose';
+import type { CryptoKey } from 'jose';
 import type { QrFields } from '../api/contract';
 import type { Inv01Invoice } from '../invoice/types';
 
