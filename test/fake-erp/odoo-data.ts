@@ -1,0 +1,65 @@
+/** The fake Odoo's database: the project's Odoo fixtures merged into one record set per model, plus a draft. */
+import type { OdooInvoiceRecords } from '@irn-bridge/shared/erp/types';
+import { clone, loadFixture } from './common';
+
+export type OdooDb = Record<string, Array<Record<string, unknown> & { id: number }>>;
+
+/** Moves the demo lists: posted invoice, posted credit note, draft. */
+export const ODOO_MOVES = { posted: 17, creditNote: 21, draft: 18 } as const;
+
+export function loadOdooDb(): OdooDb {
+  const db: OdooDb = {};
+  for (const file of ['out-invoice-interstate.json', 'out-refund-interstate.json']) {
+    const records = loadFixture<OdooInvoiceRecords>(`odoo/${file}`);
+    for (const [model, rows] of Object.entries(records)) {
+      const list = (db[model] ??= []);
+      for (const row of rows as Array<Record<string, unknown> & { id: number }>) if (!list.some((r) => r.id === row.id)) list.push(row);
+    }
+  }
+  // A draft: same customer and lines as the posted invoice, not yet posted, so no number and no IRN.
+  const posted = db['account.move'].find((m) => m.id === ODOO_MOVES.posted)!;
+  const draft = { ...clone(posted), id: ODOO_MOVES.draft, name: '/', state: 'draft', invoice_date: false, invoice_line_ids: [181, 182] };
+  db['account.move'].push(draft);
+  for (const line of db['account.move.line'].filter((l) => (l.move_id as [number, string])[0] === ODOO_MOVES.posted)) {
+    db['account.move.line'].push({ ...clone(line), id: line.id + 80, move_id: [ODOO_MOVES.draft, ''] });
+  }
+  db['mail.message'] = [];
+  return db;
+}
+
+type Domain = unknown[];
+
+/** Odoo domains, the subset adapters use: leaves `[field, op, value]` with =, !=, in, not in, joined by implicit AND. */
+export function matchesDomain(record: Record<string, unknown>, domain: Domain): boolean {
+  return domain.every((leaf) => {
+    if (!Array.isArray(leaf)) return true; // '&' and friends: AND is the default
+    const [field, op, value] = leaf as [string, string, unknown];
+    const raw = record[field];
+    const v = Array.isArray(raw) && typeof raw[0] === 'number' && typeof raw[1] === 'string' ? raw[0] : raw; // many2one → id
+    const list = Array.isArray(value) ? value : [value];
+    switch (op) {
+      case '=':
+        return Array.isArray(v) ? v.includes(value) : v === value;
+      case '!=':
+        return v !== value;
+      case 'in':
+        return Array.isArray(v) ? v.some((x) => list.includes(x)) : list.includes(v);
+      case 'not in':
+        return !list.includes(v);
+      default:
+        throw new Error(`Invalid domain operator ${op}`);
+    }
+  });
+}
+
+/**
+ * `read`/`search_read` field selection, `id` always included. A field the fixtures lack reads as `false`,
+ * which is what Odoo returns for an empty field (real Odoo would raise ValueError only for a field the
+ * model does not define at all; the fixtures hold a subset of the real fields, so be lenient).
+ */
+export function pickFields(record: Record<string, unknown>, fields: unknown): Record<string, unknown> {
+  if (!Array.isArray(fields) || fields.length === 0) return clone(record);
+  const out: Record<string, unknown> = { id: record.id };
+  for (const f of fields) out[String(f)] = f in record ? clone(record[String(f)]) : false;
+  return out;
+}
