@@ -1,0 +1,34 @@
+/** What every route module receives: the services of one running companion. */
+import type { Db } from '../ledger/db';
+import type { LedgerStore } from '../ledger/store';
+import type { GenerationService } from '../ledger/generate';
+import type { DocumentService } from '../ledger/documents';
+import type { BatchRunner } from '../ledger/batch';
+import type { ProfileStore } from '../profiles/store';
+import type { SessionPool } from '../profiles/sessions';
+import type { ApiKeyInfo, ApiKeyStore } from '../security/keys';
+import type { PairingCodes } from '../security/pairing';
+import type { RateLimiter } from '../security/rate-limit';
+import type { Logger } from '../logger';
+
+export interface CompanionContext {
+  home: string;
+  /** The port clients must name in `Host`; updated once the listener knows its real port. */
+  port: { value: number };
+  now: () => Date;
+  log: Logger;
+  db: Db;
+  ledger: LedgerStore;
+  profiles: ProfileStore;
+  sessions: SessionPool;
+  generation: GenerationService;
+  documents: DocumentService;
+  batches: BatchRunner;
+  keys: ApiKeyStore;
+  pairing: PairingCodes;
+  pairLimiter: RateLimiter;
+}
+
+export interface AppEnv {
+  Variables: { apiKey: ApiKeyInfo | null };
+}

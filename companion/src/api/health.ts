@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { API_VERSION, type HealthResponse } from '@irn-bridge/shared/api/contract';
+import { profileRef } from '../profiles/types';
+import { bearerKey } from '../security/auth';
+import type { AppEnv, CompanionContext } from './context';
+
+export const COMPANION_VERSION = '0.1.0';
+
+export function healthRoutes(ctx: CompanionContext) {
+  return new Hono<AppEnv>().get('/v1/health', (c) => {
+    const key = bearerKey(c.req.header('authorization'));
+    const body: HealthResponse = {
+      service: 'irn-bridge-companion',
+      version: COMPANION_VERSION,
+      apiVersion: API_VERSION,
+      paired: !!key && !!ctx.keys.verify(key),
+      profiles: ctx.profiles.list().map(profileRef),
+      defaultProfile: ctx.profiles.defaultName(),
+    };
+    return c.json(body);
+  });
+}

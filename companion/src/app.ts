@@ -1,0 +1,119 @@
+/**
+ * createCompanion: the whole local service as a Hono app plus its services, without a socket
+ * (server.ts serves it). Routes come from one small module per concern in ./api.
+ */
+import { Hono } from 'hono';
+import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
+import { ensureHome } from './home';
+import { createLogger, type Logger } from './logger';
+import { openDatabase } from './ledger/db';
+import { LedgerStore } from './ledger/store';
+import { GenerationService } from './ledger/generate';
+import { DocumentService } from './ledger/documents';
+import { BatchRunner } from './ledger/batch';
+import { ProfileStore } from './profiles/store';
+import { SessionPool } from './profiles/sessions';
+import { ApiKeyStore } from './security/keys';
+import { PairingCodes } from './security/pairing';
+import { RateLimiter } from './security/rate-limit';
+import { hostGuard } from './security/host';
+import { originGuard } from './security/origin';
+import { requireApiKey } from './security/auth';
+import { bodyGuard } from './security/body-limits';
+import { ApiFailure, errorResponse, notFound, toApiFailure } from './api/errors';
+import type { AppEnv, CompanionContext } from './api/context';
+import { healthRoutes } from './api/health';
+import { pairRoutes } from './api/pair';
+import { profileRoutes } from './api/profiles';
+import { gstinRoutes } from './api/gstin';
+import { einvoiceRoutes, sellerOf } from './api/einvoices';
+import { batchRoutes } from './api/batch';
+import { rawRoutes } from './api/raw';
+import { openapiRoutes } from './api/openapi';
+
+export interface CompanionOptions {
+  home: string;
+  port?: number;
+  now?: () => Date;
+  log?: Logger;
+  /** Reconcile pending/unknown ledger rows in the background at start (default true). */
+  reconcileOnStart?: boolean;
+}
+
+export interface Companion {
+  app: Hono<AppEnv>;
+  ctx: CompanionContext;
+  ledger: LedgerStore;
+  profiles: ProfileStore;
+  /** Resolves when start-up reconciliation has finished (it never rejects). */
+  reconciled: Promise<void>;
+  /** Sets the port that `Host` must name (after listening on port 0). */
+  setPort(port: number): void;
+  close(): Promise<void>;
+}
+
+export async function createCompanion(opts: CompanionOptions): Promise<Companion> {
+  const home = ensureHome(opts.home);
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? createLogger();
+  const db = openDatabase(home);
+  const ledger = new LedgerStore(db, now);
+  const profiles = new ProfileStore(home);
+  if (profiles.ensureDemo()) log.info('created the DEMO profile (embedded offline IRP, GSTIN 29AAHCA4821K1ZH)');
+  const sessions = new SessionPool(home, profiles, { now, log });
+  const sessionFor = sessions.sessionFor.bind(sessions);
+  const profileNamed = (name: string) => profiles.get(name);
+  const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });
+  const documents = new DocumentService({ ledger, sessionFor, profileNamed });
+  const batches = new BatchRunner(generation, (invoice, explicit) => profiles.resolve({ profile: explicit, sellerGstin: sellerOf(invoice) }));
+  const ctx: CompanionContext = {
+    home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, ledger, profiles, sessions, generation, documents, batches,
+    keys: new ApiKeyStore(db, now), pairing: new PairingCodes(db, now), pairLimiter: new RateLimiter(10, 60_000),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+  app.use('*', hostGuard(ctx.port));
+  app.use('*', originGuard(ctx.keys));
+  app.use('*', requireApiKey(ctx.keys));
+  app.use('*', bodyGuard());
+  app.route('/', healthRoutes(ctx));
+  app.route('/', pairRoutes(ctx));
+  app.route('/', profileRoutes(ctx));
+  app.route('/', gstinRoutes(ctx));
+  app.route('/', batchRoutes(ctx));
+  app.route('/', einvoiceRoutes(ctx));
+  app.route('/', rawRoutes(ctx));
+  app.route('/', openapiRoutes());
+  app.notFound((c) => errorResponse(c, 404, notFound(`There is no ${c.req.method} ${c.req.path} route.`).body));
+  app.onError((err, c) => {
+    const failure = toApiFailure(err);
+    if (!(err instanceof ApiFailure)) log.warn(`unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.name ?? 'Error'}`);
+    if (!(err instanceof ApiFailure)) log.debug(String((err as Error)?.stack ?? err).split('\n').slice(0, 6).join(' | '));
+    return errorResponse(c, failure.status, failure.body);
+  });
+
+  const reconciled = opts.reconcileOnStart === false
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => setImmediate(resolve)).then(() => generation.reconcileAll()).catch((e) => {
+      log.warn(`start-up reconciliation stopped: ${(e as Error)?.message ?? e}`);
+    });
+
+  let closed = false;
+  return {
+    app, ctx, ledger, profiles, reconciled,
+    setPort(port: number) { ctx.port.value = port; },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await reconciled;
+      await batches.settle();
+      await sessions.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/** gstin, generate, get, cancel, irp get|post: the same services the API uses, run in this process. */
+import { readFileSync } from 'node:fs';
+import type { CancelReason, EInvoiceResult } from '@irn-bridge/shared/api/contract';
+import { toGstinDetails } from '../../api/gstin';
+import { ApiFailure } from '../../api/errors';
+import { sellerOf } from '../../api/einvoices';
+import { checkGstin, normalizeInvoiceKeys } from '../../domain';
+import { irpCallFailure } from '../../ledger/irp-failures';
+import { allowsSandboxGstins } from '../../profiles/types';
+import { withServices } from '../runtime';
+import { parse, printJson, UsageError, type Io } from '../io';
+
+export const irpOpsUsage = `Usage:
+  irn-bridge gstin GSTIN [--profile NAME] [--json]
+  irn-bridge generate FILE.json [--profile NAME] [--json]      (FILE holds an INV-01 invoice)
+  irn-bridge get IRN [--profile NAME] [--json]
+  irn-bridge get --doc-type INV --doc-no N --doc-date dd/mm/yyyy [--profile NAME] [--json]
+  irn-bridge cancel IRN --reason 1|2|3|4 --remark TEXT [--profile NAME] [--json]
+  irn-bridge irp get PATH [--profile NAME]
+  irn-bridge irp post PATH FILE.json [--profile NAME]`;
+
+const common = { profile: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+function readJsonFile(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function printResult(io: Io, r: EInvoiceResult, json: boolean): void {
+  if (json) return printJson(io, r);
+  const demo = r.profile.demo ? '  [DEMO — offline IRP]' : '';
+  io.out(`IRN      ${r.irn}${demo}`);
+  io.out(`Ack No   ${r.ackNo}`);
+  io.out(`Ack Date ${r.ackDt}`);
+  io.out(`Status   ${r.status}${r.cancelDate ? ` (cancelled ${r.cancelDate})` : ''}`);
+  io.out(`Document ${r.document.docType} ${r.document.docNo} of ${r.document.docDate}, seller ${r.document.sellerGstin}`);
+  if (r.ewbNo) io.out(`EWB No   ${r.ewbNo} (valid till ${r.ewbValidTill ?? '-'})`);
+  if (r.recovered) io.out('(recovered: the IRP already had this invoice; nothing was registered twice)');
+  if (r.fromLedger) io.out('(from the ledger: no IRP call was made)');
+}
+
+export async function gstin(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, common, irpOpsUsage);
+  if (values.help) return io.out(irpOpsUsage), 0;
+  const g = positionals[0]?.trim();
+  if (!g) throw new UsageError('which GSTIN?', irpOpsUsage);
+  return withServices(io, async (ctx) => {
+    const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
+    const check = checkGstin(g, { allowSandboxGstins: allowsSandboxGstins(profile) });
+    if (!check.ok) throw new ApiFailure(422, 'INVALID_GSTIN', check.message, { hint: check.hint });
+    const session = await ctx.sessions.sessionFor(profile);
+    let details;
+    try { details = toGstinDetails((await session.gstinDetails(g)).data, profile); } catch (e) { throw irpCallFailure(e, 'the GSTIN lookup'); }
+    if (values.json) printJson(io, details);
+    else {
+      io.out(`${details.gstin}  ${details.legalName ?? ''}${details.tradeName && details.tradeName !== details.legalName ? ` (${details.tradeName})` : ''}${profile.demo ? '  [DEMO]' : ''}`);
+      io.out(`Status ${details.status ?? '-'}${details.blockStatus === 'B' ? ', e-way bills BLOCKED' : ''}; ${details.stateName ?? ''} (${details.stateCode ?? '-'})`);
+      if (details.address) io.out(details.address);
+    }
+    return 0;
+  });
+}
+
+export async function generate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, common, irpOpsUsage);
+  if (values.help) return io.out(irpOpsUsage), 0;
+  if (!positionals[0]) throw new UsageError('which invoice file?', irpOpsUsage);
+  const raw = readJsonFile(positionals[0]) as Record<string, unknown>;
+  // Accept either a bare INV-01 invoice or a GenerateRequest-shaped {"invoice": …}.
+  const invoice = normalizeInvoiceKeys(raw && typeof raw === 'object' && 'invoice' in raw ? raw.invoice : raw);
+  return withServices(io, async (ctx) => {
+    const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined, sellerGstin: sellerOf(invoice) });
+    printResult(io, await ctx.generation.generate(profile, invoice), !!values.json);
+    return 0;
+  });
+}
+
+export async function get(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ...common, 'doc-type': { type: 'string' }, 'doc-no': { type: 'string' }, 'doc-date': { type: 'string' } }, irpOpsUsage);
+  if (values.help) return io.out(irpOpsUsage), 0;
+  const irn = positionals[0];
+  const byDoc = values['doc-type'] || values['doc-no'] || values['doc-date'];
+  if (!irn && !byDoc) throw new UsageError('give an IRN, or --doc-type, --doc-no and --doc-date', irpOpsUsage);
+  if (byDoc && !(values['doc-type'] && values['doc-no'] && values['doc-date'])) throw new UsageError('--doc-type, --doc-no and --doc-date go together', irpOpsUsage);
+  return withServices(io, async (ctx) => {
+    let result: EInvoiceResult;
+    if (irn) {
+      if (!/^[0-9a-f]{64}$/i.test(irn)) throw new UsageError('an IRN is 64 hexadecimal characters');
+      const row = ctx.ledger.findByIrn(irn.toLowerCase());
+      const profile = ctx.profiles.resolve({ profile: (values.profile as string | undefined) ?? (row && ctx.profiles.get(row.profile) ? row.profile : undefined) });
+      result = await ctx.documents.byIrn(profile, irn.toLowerCase());
+    } else {
+      const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
+      result = await ctx.documents.byDocument(profile, { docType: values['doc-type'] as string, docNo: values['doc-no'] as string, docDate: values['doc-date'] as string });
+    }
+    printResult(io, result, !!values.json);
+    return 0;
+  });
+}
+
+export async function cancel(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { ...common, reason: { type: 'string' }, remark: { type: 'string' } }, irpOpsUsage);
+  if (values.help) return io.out(irpOpsUsage), 0;
+  const irn = positionals[0]?.toLowerCase();
+  if (!irn || !/^[0-9a-f]{64}$/.test(irn)) throw new UsageError('give the IRN to cancel (64 hexadecimal characters)', irpOpsUsage);
+  const reason = values.reason as string | undefined;
+  if (!reason || !['1', '2', '3', '4'].includes(reason)) throw new UsageError('--reason must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other)', irpOpsUsage);
+  const remark = values.remark as string | undefined;
+  if (!remark || remark.length > 100) throw new UsageError('--remark is required (up to 100 characters)', irpOpsUsage);
+  return withServices(io, async (ctx) => {
+    const row = ctx.ledger.findByIrn(irn);
+    if (row?.state === 'cancelled') throw new ApiFailure(409, 'ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date}.`);
+    const profile = ctx.profiles.resolve({ profile: (values.profile as string | undefined) ?? (row && ctx.profiles.get(row.profile) ? row.profile : undefined) });
+    const res = await ctx.documents.cancel(profile, irn, { reason: reason as CancelReason, remark });
+    if (values.json) printJson(io, res);
+    else io.out(`Cancelled ${res.irn} on ${res.cancelDate}.`);
+    return 0;
+  });
+}
+
+export async function irp(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, common, irpOpsUsage);
+  if (values.help) return io.out(irpOpsUsage), 0;
+  const [method, path, file] = positionals;
+  if ((method !== 'get' && method !== 'post') || !path) throw new UsageError('irp get PATH | irp post PATH FILE.json', irpOpsUsage);
+  if (!path.startsWith('/')) throw new UsageError('PATH must start with /, e.g. /eivital/v1.04/Master/gstin/29AAACP7879D1Z0');
+  if (method === 'post' && !file) throw new UsageError('irp post needs a JSON file for the body', irpOpsUsage);
+  const body = method === 'post' ? readJsonFile(file) : undefined;
+  return withServices(io, async (ctx) => {
+    const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
+    const session = await ctx.sessions.sessionFor(profile);
+    try {
+      const res = method === 'get' ? await session.get(path) : await session.post(path, body);
+      printJson(io, { data: res.data, info: res.info });
+      return 0;
+    } catch (e) {
+      throw irpCallFailure(e, 'the request');
+    }
+  });
+}

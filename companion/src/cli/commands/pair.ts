@@ -1,0 +1,26 @@
+import { openDatabase } from '../../ledger/db';
+import { PairingCodes } from '../../security/pairing';
+import { homeOf } from '../runtime';
+import { parse, printJson, type Io } from '../io';
+
+export const pairUsage = `Usage: irn-bridge pair [--json]
+
+Shows a one-time pairing code (valid 5 minutes). Type it into the IRN Bridge extension's options page.
+--json prints {"code","expiresAt"}.`;
+
+export async function pair(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean' } }, pairUsage);
+  if (values.help) return io.out(pairUsage), 0;
+  const db = openDatabase(homeOf(io));
+  try {
+    const created = new PairingCodes(db).create();
+    if (values.json) printJson(io, created);
+    else {
+      io.out(`Pairing code: ${created.code}`);
+      io.out(`Enter it in the IRN Bridge extension (Options → Pair). It works once and expires at ${new Date(created.expiresAt).toLocaleTimeString()}.`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,73 @@
+/** CLI plumbing: argument parsing, output, and turning failures into a message and an exit code (never a stack). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ApiFailure } from '../api/errors';
+import { CompanionStartError } from '../server';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Reads all of stdin (for --password-stdin). */
+  stdin(): Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+};
+
+/** A mistake in how the command was called: print the message (and usage) and exit 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse<O extends Options>(args: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''), usage);
+  }
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** Prints a failure the way a clerk can act on it; returns the exit code. */
+export function reportFailure(io: Io, e: unknown): number {
+  if (e instanceof UsageError) {
+    io.err(`error: ${e.message}`);
+    if (e.usage) io.err(e.usage);
+    return 2;
+  }
+  if (e instanceof ApiFailure) {
+    io.err(`error: ${e.message}`);
+    if (e.extra.irp?.codes.length) {
+      e.extra.irp.codes.forEach((code, i) => io.err(`  IRP ${code}: ${e.extra.irp!.messages[i] ?? ''}`));
+    }
+    for (const issue of e.extra.issues ?? []) io.err(`  ${issue.severity} ${issue.path || '(invoice)'}: ${issue.message}${issue.hint ? ` — ${issue.hint}` : ''}`);
+    if (e.extra.hint) io.err(`hint: ${e.extra.hint}`);
+    return 1;
+  }
+  if (e instanceof CompanionStartError) {
+    io.err(`error: ${e.message}`);
+    return 1;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT' && err.path) {
+    io.err(`error: no such file: ${err.path}`);
+    return 1;
+  }
+  io.err(`error: ${err?.message ?? String(e)}`);
+  return 1;
+}

@@ -1,0 +1,55 @@
+/** `irn-bridge <command>`: the companion's command line. Returns the exit code. */
+import { processIo, reportFailure, type Io } from './io';
+import { start, startUsage } from './commands/start';
+import { pair } from './commands/pair';
+import { keys } from './commands/keys';
+import { offlineIrp } from './commands/offline-irp';
+import { profile } from './commands/profile';
+import { cancel, generate, get, gstin, irp } from './commands/irp-ops';
+import { ledger } from './commands/ledger';
+
+export const usage = `IRN Bridge companion — register GST e-invoices with the IRP from this computer.
+
+Usage: irn-bridge <command> [options]     (every command takes --help)
+
+  start [--port P]                 run the local service on 127.0.0.1 (default port 47321)
+  pair [--json]                    show a one-time code to pair the browser extension
+  keys list | revoke ID            API keys given out by pairing
+  profile add|list|remove|default  IRP profiles (offline, sandbox, production, GSP)
+  gstin GSTIN                      look up a taxpayer
+  generate FILE.json               generate an IRN (exactly once per document)
+  get IRN | get --doc-type …       fetch an e-invoice
+  cancel IRN --reason N --remark T cancel an IRN
+  irp get PATH | irp post PATH F   call any IRP endpoint (auth and encryption handled)
+  ledger list | export --csv FILE  the local ledger of e-invoices
+  offline-irp --port P [--json]    serve the offline IRP (a local stand-in for the NIC sandbox)
+
+Environment: IRN_BRIDGE_HOME (data directory), IRN_BRIDGE_PORT, IRN_BRIDGE_LOG (silent|info|debug).`;
+
+const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, irp, ledger,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('irn-bridge 0.1.0');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`error: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    return reportFailure(io, e);
+  }
+}
+
+export { startUsage };

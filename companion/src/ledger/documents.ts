@@ -1,0 +1,96 @@
+/** Lookups, cancellation and e-way bills: the ledger answers what it knows, the IRP the rest; each IRP operation is audited. */
+import type { CancelRequest, CancelResponse, EInvoiceResult, EwaybillRequest, EwaybillResponse } from '@irn-bridge/shared/api/contract';
+import { isIrpError } from '../irp';
+import { ApiFailure } from '../api/errors';
+import { financialYear } from '../domain';
+import type { IrpPort } from '../profiles/sessions';
+import { profileRef, type ProfileConfig } from '../profiles/types';
+import { irpCallFailure } from './irp-failures';
+import { resultFromIrp, resultFromRow } from './result';
+import type { LedgerRow, LedgerStore } from './store';
+
+export interface DocumentDeps {
+  ledger: LedgerStore;
+  sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
+  profileNamed: (name: string) => ProfileConfig | undefined;
+}
+
+export class DocumentService {
+  constructor(private readonly deps: DocumentDeps) {}
+
+  private refOf(row: LedgerRow, fallback: ProfileConfig) {
+    return profileRef(this.deps.profileNamed(row.profile) ?? fallback);
+  }
+
+  async byIrn(profile: ProfileConfig, irn: string): Promise<EInvoiceResult> {
+    const row = this.deps.ledger.findByIrn(irn);
+    if (row) return resultFromRow(row, this.refOf(row, profile), { fromLedger: true });
+    const session = await this.deps.sessionFor(profile);
+    try {
+      return resultFromIrp((await session.getByIrn(irn)).data, profileRef(profile));
+    } catch (e) {
+      if (isIrpError(e) && !e.retryable) throw notFoundAtIrp(`No e-invoice with IRN ${irn} is in the ledger or at the IRP.`, e);
+      throw irpCallFailure(e, 'the request for this IRN');
+    }
+  }
+
+  async byDocument(profile: ProfileConfig, q: { docType: string; docNo: string; docDate: string }): Promise<EInvoiceResult> {
+    let fy: string;
+    try { fy = financialYear(q.docDate); } catch {
+      throw new ApiFailure(400, 'BAD_REQUEST', `"${q.docDate}" is not a document date.`, { hint: 'Use dd/mm/yyyy, e.g. 05/04/2026.' });
+    }
+    const docType = q.docType.toUpperCase();
+    const row = this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
+    if (row?.irn && (row.state === 'generated' || row.state === 'cancelled')) return resultFromRow(row, this.refOf(row, profile), { fromLedger: true });
+    const session = await this.deps.sessionFor(profile);
+    try {
+      return resultFromIrp((await session.getByDocDetails({ docType, docNo: q.docNo.trim(), docDate: q.docDate })).data, profileRef(profile));
+    } catch (e) {
+      if (isIrpError(e) && !e.retryable) throw notFoundAtIrp(`No e-invoice for ${docType} ${q.docNo} of ${q.docDate} is in the ledger or at the IRP.`, e);
+      throw irpCallFailure(e, 'the request for this document');
+    }
+  }
+
+  async cancel(profile: ProfileConfig, irn: string, req: CancelRequest): Promise<CancelResponse> {
+    const session = await this.deps.sessionFor(profile);
+    const started = Date.now();
+    const row = this.deps.ledger.findByIrn(irn);
+    try {
+      const { data } = await session.cancelIrn({ irn, reason: req.reason, remark: req.remark });
+      this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
+      this.deps.ledger.audit({ profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null, outcome: 'cancelled', durationMs: Date.now() - started });
+      return { irn: data.Irn ?? irn, cancelDate: data.CancelDate, status: 'CNL' };
+    } catch (e) {
+      this.deps.ledger.audit({ profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null,
+        outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
+      throw irpCallFailure(e, 'the cancellation; check with GET /v1/einvoices/{irn} before trying again');
+    }
+  }
+
+  async ewaybill(profile: ProfileConfig, irn: string, req: EwaybillRequest): Promise<EwaybillResponse> {
+    const session = await this.deps.sessionFor(profile);
+    const started = Date.now();
+    const row = this.deps.ledger.findByIrn(irn);
+    const body = {
+      Irn: irn, Distance: req.distance, TransMode: req.transMode, TransId: req.transId, TransName: req.transName,
+      TransDocNo: req.transDocNo, TransDocDt: req.transDocDt, VehNo: req.vehNo, VehType: req.vehType,
+    };
+    try {
+      const { data, info } = await session.generateEwbByIrn(JSON.parse(JSON.stringify(body)));
+      const ewb = { ewbNo: String(data.EwbNo), ewbDt: data.EwbDt, ewbValidTill: data.EwbValidTill ?? null };
+      this.deps.ledger.setEwaybill(irn, ewb);
+      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? docOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
+      return { irn, ...ewb, ...(info ? { info } : {}) };
+    } catch (e) {
+      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? docOf(row) : null,
+        outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
+      throw irpCallFailure(e, 'the e-way bill request');
+    }
+  }
+}
+
+function notFoundAtIrp(message: string, e: { codes: string[]; messages: string[] }): ApiFailure {
+  return new ApiFailure(404, 'NOT_FOUND', message, { irp: { codes: [...e.codes], messages: [...e.messages] } });
+}
+
+const docOf = (r: LedgerRow) => ({ sellerGstin: r.seller_gstin, fy: r.fy, docType: r.doc_type as 'INV', docNo: r.doc_no_key, docDate: r.doc_date });

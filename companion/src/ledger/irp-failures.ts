@@ -1,0 +1,34 @@
+/** Turns IRP errors into the API's error shape: clerk-readable message, hint, and the IRP's own codes. */
+import { isIrpError, isTransportError, type IrpError } from '../irp';
+import { ApiFailure } from '../api/errors';
+import { describeIrpError } from '../domain';
+
+export function irpRejected(e: IrpError, status: 422 | 404 | 409 = 422): ApiFailure {
+  const described = e.codes.map((code, i) => describeIrpError(code, e.messages[i]));
+  const first = described[0];
+  return new ApiFailure(status, 'IRP_REJECTED', described.map((d) => d.message).join(' '), {
+    ...(first?.hint ? { hint: first.hint } : {}),
+    irp: { codes: [...e.codes], messages: [...e.messages] },
+  });
+}
+
+export function irpUnavailable(what: string): ApiFailure {
+  return new ApiFailure(503, 'IRP_UNAVAILABLE', `The IRP did not answer ${what}.`, {
+    hint: 'Check the internet connection or the IRP status, then try again.',
+  });
+}
+
+export function outcomeUnknown(): ApiFailure {
+  return new ApiFailure(503, 'OUTCOME_UNKNOWN',
+    'The IRP did not answer, so it is not known yet whether this invoice was registered.', {
+      hint: 'Retrying is safe: the companion asks the IRP about this document before sending it again, so it will never be registered twice.',
+    });
+}
+
+/** Any IRP-call failure other than a business refusal, for routes without ledger rules (gstin, raw, cancel…). */
+export function irpCallFailure(e: unknown, what: string): ApiFailure {
+  if (e instanceof ApiFailure) return e;
+  if (isIrpError(e)) return irpRejected(e);
+  if (isTransportError(e)) return irpUnavailable(what);
+  throw e;
+}

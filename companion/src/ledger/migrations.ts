@@ -1,0 +1,69 @@
+/** Schema migrations: entry N takes the database from user_version N to N+1. Never edit a shipped entry. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE einvoices (
+    id INTEGER PRIMARY KEY,
+    seller_gstin TEXT NOT NULL,
+    fy TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    doc_no_key TEXT NOT NULL,          -- upper-cased: the IRP treats document numbers case-insensitively
+    doc_no TEXT NOT NULL,              -- as the ERP wrote it
+    doc_date TEXT NOT NULL,            -- dd/mm/yyyy
+    state TEXT NOT NULL CHECK (state IN ('pending','unknown','generated','cancelled','failed')),
+    profile TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    irn TEXT,
+    ack_no TEXT,
+    ack_dt TEXT,
+    signed_invoice TEXT,
+    signed_qr_code TEXT,
+    ewb_no TEXT,
+    ewb_dt TEXT,
+    ewb_valid_till TEXT,
+    recovered INTEGER NOT NULL DEFAULT 0,
+    buyer_gstin TEXT,
+    total_value REAL,
+    cancel_date TEXT,
+    cancel_reason TEXT,
+    cancel_remark TEXT,
+    last_error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (seller_gstin, fy, doc_type, doc_no_key)
+  );
+  CREATE UNIQUE INDEX einvoices_irn ON einvoices (irn) WHERE irn IS NOT NULL;
+  CREATE INDEX einvoices_state ON einvoices (state);
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    profile TEXT,
+    operation TEXT NOT NULL,
+    document TEXT,
+    irn TEXT,
+    outcome TEXT NOT NULL,
+    irp_codes TEXT,
+    duration_ms INTEGER
+  );
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    client TEXT NOT NULL,
+    origin TEXT,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+
+  CREATE TABLE pairing_codes (
+    id INTEGER PRIMARY KEY,
+    code_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT
+  );
+  `,
+];

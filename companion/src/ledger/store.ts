@@ -1,0 +1,157 @@
+/**
+ * The ledger: one row per document (seller GSTIN, FY, doc type, upper-cased doc no) and its state.
+ * Pure persistence; the rules about when to call the IRP live in generate.ts and reconcile.ts.
+ */
+import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/api/contract';
+import type { Db } from './db';
+import type { ApiErrorBody } from '../api/errors';
+
+export interface LedgerRow {
+  id: number;
+  seller_gstin: string; fy: string; doc_type: string; doc_no_key: string; doc_no: string; doc_date: string;
+  state: LedgerState;
+  profile: string;
+  request_json: string;
+  irn: string | null; ack_no: string | null; ack_dt: string | null;
+  signed_invoice: string | null; signed_qr_code: string | null;
+  ewb_no: string | null; ewb_dt: string | null; ewb_valid_till: string | null;
+  recovered: number;
+  buyer_gstin: string | null; total_value: number | null;
+  cancel_date: string | null; cancel_reason: string | null; cancel_remark: string | null;
+  last_error: string | null;
+  attempts: number;
+  created_at: string; updated_at: string;
+}
+
+/** The IRP's answer as the ledger stores it. */
+export interface Registration {
+  Irn: string; AckNo: number | string; AckDt: string; SignedInvoice: string; SignedQRCode: string;
+  EwbNo?: number | string | null; EwbDt?: string | null; EwbValidTill?: string | null;
+}
+
+export interface LedgerFilter {
+  state?: LedgerState; from?: string; to?: string; q?: string; profile?: string; limit?: number; offset?: number;
+  /** For exports: lift the 1000-row page cap. */
+  unbounded?: boolean;
+}
+
+export const documentOf = (r: LedgerRow): DocumentKey => ({
+  sellerGstin: r.seller_gstin, fy: r.fy, docType: r.doc_type as DocumentKey['docType'], docNo: r.doc_no_key, docDate: r.doc_date,
+});
+
+export function toLedgerEntry(r: LedgerRow): LedgerEntry {
+  return {
+    id: r.id, state: r.state, document: documentOf(r), profile: r.profile, irn: r.irn, ackNo: r.ack_no, ackDt: r.ack_dt,
+    buyerGstin: r.buyer_gstin, totalValue: r.total_value, recovered: !!r.recovered, ewbNo: r.ewb_no,
+    cancelDate: r.cancel_date, lastError: r.last_error ? (JSON.parse(r.last_error) as ApiErrorBody) : null,
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+/** dd/mm/yyyy → yyyy-mm-dd, so date ranges compare as text. */
+const isoDay = (ddmmyyyy: string) => ddmmyyyy.replace(/^(\d{2})\/(\d{2})\/(\d{4})$/, '$3-$2-$1');
+
+export class LedgerStore {
+  constructor(readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+
+  private stamp() { return this.now().toISOString(); }
+
+  find(key: DocumentKey): LedgerRow | undefined {
+    return this.db.prepare('SELECT * FROM einvoices WHERE seller_gstin = ? AND fy = ? AND doc_type = ? AND doc_no_key = ?')
+      .get(key.sellerGstin, key.fy, key.docType, key.docNo.toUpperCase()) as LedgerRow | undefined;
+  }
+
+  findByIrn(irn: string): LedgerRow | undefined {
+    return this.db.prepare('SELECT * FROM einvoices WHERE irn = ?').get(irn) as LedgerRow | undefined;
+  }
+
+  get(id: number): LedgerRow {
+    return this.db.prepare('SELECT * FROM einvoices WHERE id = ?').get(id) as LedgerRow;
+  }
+
+  /**
+   * Records an attempt as `pending` before the IRP is called. Returns null if the row is in a state
+   * that must not be overwritten (generated, cancelled, or pending/unknown: those need reconciling).
+   */
+  beginAttempt(a: { key: DocumentKey; docNo: string; profile: string; request: unknown; buyerGstin: string | null; totalValue: number | null },
+    reusable: LedgerState[] = ['failed']): LedgerRow | null {
+    return this.db.transaction(() => {
+      const existing = this.find(a.key);
+      const now = this.stamp();
+      const json = JSON.stringify(a.request);
+      if (!existing) {
+        const info = this.db.prepare(`INSERT INTO einvoices (seller_gstin, fy, doc_type, doc_no_key, doc_no, doc_date, state, profile,
+          request_json, buyer_gstin, total_value, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 1, ?, ?)`)
+          .run(a.key.sellerGstin, a.key.fy, a.key.docType, a.key.docNo.toUpperCase(), a.docNo, a.key.docDate, a.profile, json,
+            a.buyerGstin, a.totalValue, now, now);
+        return this.get(Number(info.lastInsertRowid));
+      }
+      if (!reusable.includes(existing.state)) return null;
+      this.db.prepare(`UPDATE einvoices SET state = 'pending', profile = ?, request_json = ?, doc_no = ?, doc_date = ?, buyer_gstin = ?,
+        total_value = ?, last_error = NULL, attempts = attempts + 1, updated_at = ? WHERE id = ?`)
+        .run(a.profile, json, a.docNo, a.key.docDate, a.buyerGstin, a.totalValue, now, existing.id);
+      return this.get(existing.id);
+    }).immediate();
+  }
+
+  markGenerated(id: number, r: Registration, recovered: boolean): LedgerRow {
+    this.db.prepare(`UPDATE einvoices SET state = 'generated', irn = ?, ack_no = ?, ack_dt = ?, signed_invoice = ?, signed_qr_code = ?,
+      ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, recovered = ?, last_error = NULL, updated_at = ? WHERE id = ?`)
+      .run(r.Irn, String(r.AckNo), r.AckDt, r.SignedInvoice, r.SignedQRCode, r.EwbNo == null ? null : String(r.EwbNo),
+        r.EwbDt ?? null, r.EwbValidTill ?? null, recovered ? 1 : 0, this.stamp(), id);
+    return this.get(id);
+  }
+
+  /** The IRP's verdict on a registered IRN says it is cancelled (seen while reconciling). */
+  markCancelledFromIrp(id: number): void {
+    this.db.prepare(`UPDATE einvoices SET state = 'cancelled', updated_at = ? WHERE id = ?`).run(this.stamp(), id);
+  }
+
+  markState(id: number, state: 'unknown' | 'failed', error: ApiErrorBody): LedgerRow {
+    this.db.prepare('UPDATE einvoices SET state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+      .run(state, JSON.stringify(error), this.stamp(), id);
+    return this.get(id);
+  }
+
+  markCancelled(irn: string, cancelDate: string, reason: string, remark: string): void {
+    this.db.prepare(`UPDATE einvoices SET state = 'cancelled', cancel_date = ?, cancel_reason = ?, cancel_remark = ?, updated_at = ? WHERE irn = ?`)
+      .run(cancelDate, reason, remark, this.stamp(), irn);
+  }
+
+  setEwaybill(irn: string, e: { ewbNo: string; ewbDt: string; ewbValidTill: string | null }): void {
+    this.db.prepare('UPDATE einvoices SET ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, updated_at = ? WHERE irn = ?')
+      .run(e.ewbNo, e.ewbDt, e.ewbValidTill, this.stamp(), irn);
+  }
+
+  unresolved(): LedgerRow[] {
+    return this.db.prepare(`SELECT * FROM einvoices WHERE state IN ('pending', 'unknown') ORDER BY id`).all() as LedgerRow[];
+  }
+
+  list(f: LedgerFilter = {}): { rows: LedgerRow[]; total: number; limit: number; offset: number } {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.state) { where.push('state = ?'); args.push(f.state); }
+    if (f.profile) { where.push('profile = ?'); args.push(f.profile); }
+    const day = `substr(doc_date, 7, 4) || '-' || substr(doc_date, 4, 2) || '-' || substr(doc_date, 1, 2)`;
+    if (f.from) { where.push(`${day} >= ?`); args.push(isoDay(f.from)); }
+    if (f.to) { where.push(`${day} <= ?`); args.push(isoDay(f.to)); }
+    if (f.q) {
+      where.push('(doc_no_key LIKE ? OR irn LIKE ? OR buyer_gstin LIKE ? OR seller_gstin LIKE ?)');
+      const like = `%${f.q.toUpperCase().replace(/[%_]/g, '')}%`;
+      args.push(like, f.q.toLowerCase().replace(/[%_]/g, '') + '%', like, like);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = Math.min(Math.max(f.limit ?? 50, 1), f.unbounded ? Number.MAX_SAFE_INTEGER : 1000);
+    const offset = Math.max(f.offset ?? 0, 0);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM einvoices ${clause}`).get(...args) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM einvoices ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as LedgerRow[];
+    return { rows, total, limit, offset };
+  }
+
+  audit(e: { profile: string | null; operation: string; document?: DocumentKey | null; irn?: string | null; outcome: string; irpCodes?: string[]; durationMs?: number }): void {
+    const doc = e.document ? `${e.document.sellerGstin}/${e.document.fy}/${e.document.docType}/${e.document.docNo}` : null;
+    this.db.prepare('INSERT INTO audit (at, profile, operation, document, irn, outcome, irp_codes, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(this.stamp(), e.profile, e.operation, doc, e.irn ?? null, e.outcome, e.irpCodes?.length ? e.irpCodes.join(',') : null,
+        e.durationMs == null ? null : Math.round(e.durationMs));
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Profiles live in two files in the home: profiles.json (what and where, no secrets) and
+ * secrets.json (credentials, mode 0600). The CLI edits them while the server runs, so the store
+ * re-reads them whenever their modification time changes.
+ */
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensurePrivateDir, makePrivate, writePrivateFile } from '../home';
+import { ApiFailure } from '../api/errors';
+import { DEMO_GSTIN, DEMO_PROFILE, OFFLINE_BASE_URL, type ProfileConfig, type ProfileSecrets } from './types';
+
+interface ProfilesFile { version: 1; default: string | null; profiles: ProfileConfig[] }
+interface SecretsFile { version: 1; profiles: Record<string, ProfileSecrets> }
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+
+export interface AddProfileInput extends Omit<ProfileConfig, 'demo' | 'publicKeyPath' | 'headerNames'> {
+  /** A PEM file to copy into <home>/keys. */
+  publicKeyFile?: string;
+  secrets?: ProfileSecrets;
+  makeDefault?: boolean;
+}
+
+export class ProfileStore {
+  private cache: { stamp: string; file: ProfilesFile } | null = null;
+
+  constructor(readonly home: string) {}
+
+  private get profilesPath() { return join(this.home, 'profiles.json'); }
+  private get secretsPath() { return join(this.home, 'secrets.json'); }
+
+  private read(): ProfilesFile {
+    const path = this.profilesPath;
+    if (!existsSync(path)) return { version: 1, default: null, profiles: [] };
+    const st = statSync(path);
+    const stamp = `${st.mtimeMs}:${st.size}`;
+    if (this.cache?.stamp !== stamp) {
+      this.cache = { stamp, file: JSON.parse(readFileSync(path, 'utf8')) as ProfilesFile };
+    }
+    return this.cache.file;
+  }
+
+  private write(file: ProfilesFile): void {
+    writePrivateFile(this.profilesPath, JSON.stringify(file, null, 2) + '\n');
+    this.cache = null;
+  }
+
+  private readSecrets(): SecretsFile {
+    if (!existsSync(this.secretsPath)) return { version: 1, profiles: {} };
+    return JSON.parse(readFileSync(this.secretsPath, 'utf8')) as SecretsFile;
+  }
+
+  private writeSecrets(file: SecretsFile): void {
+    writePrivateFile(this.secretsPath, JSON.stringify(file, null, 2) + '\n');
+  }
+
+  list(): ProfileConfig[] { return this.read().profiles; }
+  defaultName(): string | null { return this.read().default; }
+  get(name: string): ProfileConfig | undefined { return this.read().profiles.find((p) => p.name === name); }
+  secretsFor(name: string): ProfileSecrets | undefined { return this.readSecrets().profiles[name]; }
+
+  /** First start: with no profile at all, create the demo profile on the embedded offline IRP. */
+  ensureDemo(): boolean {
+    if (this.list().length > 0) return false;
+    this.write({
+      version: 1,
+      default: DEMO_PROFILE,
+      profiles: [{ name: DEMO_PROFILE, kind: 'offline', gstin: DEMO_GSTIN, baseUrl: OFFLINE_BASE_URL, demo: true }],
+    });
+    return true;
+  }
+
+  add(input: AddProfileInput): ProfileConfig {
+    if (!NAME_PATTERN.test(input.name)) {
+      throw new ApiFailure(400, 'BAD_REQUEST', `"${input.name}" is not a usable profile name.`, { hint: 'Use letters, digits, dot, dash or underscore (up to 40).' });
+    }
+    const file = this.read();
+    if (file.profiles.some((p) => p.name === input.name)) {
+      throw new ApiFailure(409, 'CONFLICT', `A profile named "${input.name}" already exists.`, { hint: 'Remove it first or pick another name.' });
+    }
+    if (input.kind !== 'offline' && !input.secrets) {
+      throw new ApiFailure(400, 'BAD_REQUEST', `A ${input.kind} profile needs IRP credentials.`);
+    }
+    const profile: ProfileConfig = {
+      name: input.name, kind: input.kind, gstin: input.gstin.toUpperCase(),
+      baseUrl: input.kind === 'offline' ? OFFLINE_BASE_URL : input.baseUrl.replace(/\/+$/, ''), demo: false,
+    };
+    if (input.publicKeyFile) {
+      const keysDir = ensurePrivateDir(join(this.home, 'keys'));
+      const target = join(keysDir, `${input.name}.pem`);
+      copyFileSync(input.publicKeyFile, target);
+      makePrivate(target);
+      profile.publicKeyPath = target;
+    }
+    if (input.secrets?.headers && Object.keys(input.secrets.headers).length) profile.headerNames = Object.keys(input.secrets.headers);
+    if (input.secrets) {
+      const secrets = this.readSecrets();
+      secrets.profiles[input.name] = input.secrets;
+      this.writeSecrets(secrets);
+    }
+    const makeDefault = input.makeDefault || !file.default || !file.profiles.some((p) => p.name === file.default);
+    this.write({ version: 1, default: makeDefault ? input.name : file.default, profiles: [...file.profiles, profile] });
+    return profile;
+  }
+
+  remove(name: string): void {
+    const file = this.read();
+    if (!file.profiles.some((p) => p.name === name)) throw profileNotFound(name);
+    const rest = file.profiles.filter((p) => p.name !== name);
+    this.write({ version: 1, default: file.default === name ? (rest[0]?.name ?? null) : file.default, profiles: rest });
+    const secrets = this.readSecrets();
+    if (secrets.profiles[name]) {
+      delete secrets.profiles[name];
+      this.writeSecrets(secrets);
+    }
+  }
+
+  setDefault(name: string): void {
+    const file = this.read();
+    if (!file.profiles.some((p) => p.name === name)) throw profileNotFound(name);
+    this.write({ ...file, default: name });
+  }
+
+  /** Explicit name → else the profile for the invoice's seller GSTIN → else the default. */
+  resolve(opts: { profile?: string | null; sellerGstin?: string | null } = {}): ProfileConfig {
+    if (opts.profile) {
+      const p = this.get(opts.profile);
+      if (!p) throw profileNotFound(opts.profile);
+      return p;
+    }
+    const seller = opts.sellerGstin?.trim().toUpperCase();
+    if (seller) {
+      // Several profiles may serve one GSTIN (e.g. demo and sandbox): prefer the default, then a non-demo one.
+      const matches = this.list().filter((p) => p.gstin === seller);
+      const bySeller = matches.find((p) => p.name === this.defaultName()) ?? matches.find((p) => !p.demo) ?? matches[0];
+      if (bySeller) return bySeller;
+    }
+    const def = this.defaultName();
+    const p = def ? this.get(def) : undefined;
+    if (!p) {
+      throw new ApiFailure(404, 'PROFILE_NOT_FOUND', 'No IRP profile is set up.', { hint: 'Add one with: irn-bridge profile add NAME …' });
+    }
+    return p;
+  }
+}
+
+export function profileNotFound(name: string): ApiFailure {
+  return new ApiFailure(404, 'PROFILE_NOT_FOUND', `There is no profile named "${name}".`, { hint: 'List profiles with: irn-bridge profile list' });
+}

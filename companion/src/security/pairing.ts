@@ -1,0 +1,61 @@
+/**
+ * One-time pairing codes. `irn-bridge pair` (a separate process) writes the code's hash into the shared
+ * database; the server checks `POST /v1/pair` against it. A code lives 5 minutes and dies after
+ * 5 wrong attempts (counted against every live code, since a wrong guess cannot say which code it aimed at).
+ */
+import type { Db } from '../ledger/db';
+import { randomCode, sha256Hex } from './hash';
+
+export const PAIRING_TTL_MS = 5 * 60_000;
+export const PAIRING_MAX_WRONG = 5;
+const CODE_LENGTH = 8;
+
+export type PairingOutcome = 'ok' | 'wrong' | 'expired' | 'exhausted';
+
+/** Upper-cases and drops separators, so "abcd-efgh", "ABCD EFGH" and "ABCDEFGH" are the same code. */
+export function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function formatCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+interface CodeRow { id: number; expires_at: string; attempts: number; used_at: string | null }
+
+export class PairingCodes {
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+
+  create(): { code: string; expiresAt: string } {
+    const raw = randomCode(CODE_LENGTH);
+    const created = this.now();
+    const expiresAt = new Date(created.getTime() + PAIRING_TTL_MS).toISOString();
+    this.db.prepare('INSERT INTO pairing_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)')
+      .run(sha256Hex(raw), created.toISOString(), expiresAt);
+    return { code: formatCode(raw), expiresAt };
+  }
+
+  /** Checks and, on success, consumes the code. One transaction, so two racing requests cannot both win. */
+  redeem(code: string): PairingOutcome {
+    return this.db.transaction((): PairingOutcome => {
+      const nowIso = this.now().toISOString();
+      const live = this.db.prepare('SELECT id FROM pairing_codes WHERE used_at IS NULL AND expires_at > ? AND attempts < ?')
+        .all(nowIso, PAIRING_MAX_WRONG) as { id: number }[];
+      const row = this.db.prepare('SELECT id, expires_at, attempts, used_at FROM pairing_codes WHERE code_hash = ?')
+        .get(sha256Hex(normalizeCode(code))) as CodeRow | undefined;
+      if (row && !row.used_at && row.expires_at > nowIso && row.attempts < PAIRING_MAX_WRONG) {
+        this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ?').run(nowIso, row.id);
+        return 'ok';
+      }
+      if (row && !row.used_at && row.expires_at <= nowIso) return 'expired';
+      if (live.length === 0) {
+        // Nothing live: either no code was made, or every code was voided by wrong guesses.
+        const voided = this.db.prepare('SELECT 1 FROM pairing_codes WHERE used_at IS NULL AND expires_at > ? AND attempts >= ?')
+          .get(nowIso, PAIRING_MAX_WRONG);
+        return voided ? 'exhausted' : 'wrong';
+      }
+      this.db.prepare('UPDATE pairing_codes SET attempts = attempts + 1 WHERE used_at IS NULL AND expires_at > ?').run(nowIso);
+      return 'wrong';
+    }).immediate();
+  }
+}
