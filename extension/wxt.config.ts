@@ -1,2 +1,31 @@
 import { defineConfig } from 'wxt';
-export default defineConfig({});
+
+/**
+ * Build switch for the end-to-end tests: IRN_BRIDGE_E2E_ORIGINS (comma-separated match patterns,
+ * e.g. `http://localhost/*`) pre-grants those origins as install-time host permissions, because
+ * automation cannot answer Chromium's permission prompt. The shipped build never sets it: ERP
+ * sites stay optional and are granted one by one by the user. E2E builds go to `.output/e2e/`.
+ */
+const e2eOrigins = (process.env.IRN_BRIDGE_E2E_ORIGINS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  // Explicit imports everywhere: the code reads the same under tsc, Node's test runner and WXT.
+  imports: false,
+  outDir: e2eOrigins.length ? '.output/e2e' : '.output',
+  manifest: ({ browser }) => ({
+    name: 'IRN Bridge',
+    description: 'Generate GST e-invoice IRNs from your web ERP (ERPNext, Odoo) through the IRN Bridge companion.',
+    // activeTab: the popup may read the current tab's address to offer "Enable on this site".
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Only the companion on this machine at install; ERP sites are enabled per site at runtime.
+    host_permissions: ['http://127.0.0.1/*', ...e2eOrigins],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: 'IRN Bridge' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'irn-bridge@irn-bridge.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});

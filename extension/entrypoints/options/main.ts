@@ -1,0 +1,101 @@
+import '../../ui/page.css';
+import { send } from '../../lib/send';
+import { describeError, toUiError } from '../../lib/ui-error';
+import { h } from '../../ui/dom';
+import { sitesSection } from './sites';
+
+const doc = document;
+const app = doc.getElementById('app')!;
+
+const statusLine = h(doc, 'div', { testid: 'options-status' }, 'Checking the companion…');
+const statusHint = h(doc, 'div', { class: 'hint', testid: 'options-status-hint' });
+const portInput = h(doc, 'input', { type: 'number', min: 1, max: 65535, testid: 'options-port', style: 'max-width:120px' });
+const portSave = h(doc, 'button', { type: 'button', testid: 'options-port-save' }, 'Save');
+const pairBox = h(doc, 'div', {});
+const profileSelect = h(doc, 'select', { testid: 'options-profile' });
+const profileMsg = h(doc, 'div', { class: 'hint', testid: 'options-profile-message' });
+
+app.append(
+  h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge settings')),
+  h(doc, 'section', {}, h(doc, 'h2', {}, 'Companion'), statusLine, statusHint,
+    h(doc, 'div', { class: 'row', style: 'margin-top:8px' }, h(doc, 'span', {}, 'Address: http://127.0.0.1:'), portInput, portSave)),
+  h(doc, 'section', {}, h(doc, 'h2', {}, 'Pairing'), pairBox),
+  h(doc, 'section', {}, h(doc, 'h2', {}, 'Default profile'), profileSelect, profileMsg),
+  sitesSection(doc),
+);
+
+async function refresh(): Promise<void> {
+  const settings = await send('settings.get', {});
+  portInput.value = String(settings.port);
+  const status = await send('status', {});
+  if (!status.running) {
+    statusLine.className = 'err';
+    statusLine.textContent = status.error?.message ?? 'The companion is not running.';
+    statusHint.textContent = status.error?.hint ?? '';
+  } else {
+    statusLine.className = 'ok';
+    statusLine.textContent = `Companion ${status.health?.version ?? ''} running${status.paired ? ', paired' : ', not paired'}.`;
+    statusHint.textContent = '';
+  }
+  renderPairing(status.running && status.paired);
+  await renderProfiles(status.running && status.paired, settings.defaultProfile);
+}
+
+let pairingShown: boolean | null = null;
+
+function renderPairing(paired: boolean): void {
+  // Re-rendering the same state would wipe a code the user is typing.
+  if (pairingShown === paired) return;
+  pairingShown = paired;
+  if (paired) {
+    const forget = h(doc, 'button', { type: 'button', testid: 'options-unpair' }, 'Forget this pairing');
+    forget.addEventListener('click', async () => { await send('unpair', {}); await refresh(); });
+    pairBox.replaceChildren(h(doc, 'div', { class: 'ok', testid: 'options-paired' }, 'This browser is paired. The key is stored in the extension and is not shown.'), forget);
+    return;
+  }
+  const code = h(doc, 'input', { testid: 'options-pair-code', placeholder: 'Pairing code', autocomplete: 'off', spellcheck: 'false' });
+  const pair = h(doc, 'button', { type: 'button', class: 'primary', testid: 'options-pair' }, 'Pair');
+  const msg = h(doc, 'div', { class: 'hint', testid: 'options-pair-message' }, 'Run `irn-bridge pair` (or `npx -y pnpm@12.4.2 irn-bridge pair`) in the IRN Bridge folder and type the code it shows.');
+  pair.addEventListener('click', async () => {
+    pair.disabled = true;
+    try {
+      await send('pair', { code: code.value });
+      await refresh();
+    } catch (err) {
+      const e = toUiError(err);
+      msg.className = 'err';
+      msg.textContent = describeError(e) + (e.hint ? ` ${e.hint}` : '');
+      pair.disabled = false;
+    }
+  });
+  pairBox.replaceChildren(h(doc, 'div', { class: 'row' }, code, pair), msg);
+}
+
+async function renderProfiles(enabled: boolean, chosen: string | null): Promise<void> {
+  profileSelect.disabled = !enabled;
+  if (!enabled) {
+    profileSelect.replaceChildren(h(doc, 'option', {}, '—'));
+    return;
+  }
+  const profiles = await send('profiles', {});
+  profileSelect.replaceChildren(
+    h(doc, 'option', { value: '' }, 'The companion\'s default'),
+    ...profiles.map((p) => h(doc, 'option', { value: p.name, selected: p.name === chosen }, `${p.name} · ${p.gstin} · ${p.demo ? 'DEMO' : p.kind}${p.isDefault ? ' (companion default)' : ''}`)));
+}
+
+profileSelect.addEventListener('change', async () => {
+  await send('settings.set', { defaultProfile: profileSelect.value || null });
+  profileMsg.textContent = 'Saved.';
+});
+
+portSave.addEventListener('click', async () => {
+  try {
+    await send('settings.set', { port: Number(portInput.value) });
+    await refresh();
+  } catch (err) {
+    statusLine.className = 'err';
+    statusLine.textContent = describeError(toUiError(err));
+  }
+});
+
+void refresh().catch((err) => { statusLine.textContent = describeError(toUiError(err)); });

@@ -1,0 +1,95 @@
+import '../../ui/page.css';
+import type { CompanionStatus } from '../../lib/messages';
+import { browser } from '../../lib/browser';
+import { send } from '../../lib/send';
+import { patternForOrigin } from '../../lib/site-patterns';
+import { describeError, toUiError } from '../../lib/ui-error';
+import { h } from '../../ui/dom';
+import { gstinSection } from './gstin';
+
+const doc = document;
+const app = doc.getElementById('app')!;
+let status: CompanionStatus | null = null;
+
+const badgeSlot = h(doc, 'span', {});
+const statusBox = h(doc, 'section', { testid: 'popup-status' }, 'Checking the companion…');
+const siteBox = h(doc, 'section', { testid: 'popup-site' });
+const recentBox = h(doc, 'section', { testid: 'popup-recent' }, h(doc, 'h2', {}, 'Recent IRNs'));
+const settingsLink = h(doc, 'button', { type: 'button', class: 'link', testid: 'popup-open-options' }, 'Settings');
+settingsLink.addEventListener('click', () => void browser.runtime.openOptionsPage());
+
+app.append(
+  h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge', badgeSlot, h(doc, 'span', { style: 'flex:1' }), settingsLink)),
+  statusBox,
+  gstinSection(doc, () => Boolean(status?.activeProfile && status.activeProfile.kind !== 'production')),
+  siteBox,
+  recentBox,
+);
+
+async function showStatus(): Promise<void> {
+  status = await send('status', {});
+  const p = status.activeProfile;
+  badgeSlot.replaceChildren();
+  if (p?.demo) badgeSlot.append(h(doc, 'span', { class: 'badge demo', testid: 'popup-badge' }, 'DEMO'));
+  else if (p && p.kind !== 'production') badgeSlot.append(h(doc, 'span', { class: 'badge sandbox', testid: 'popup-badge' }, 'SANDBOX'));
+  if (!status.running) {
+    statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' }, status.error?.message ?? 'The companion is not running.'),
+      status.error?.hint ? h(doc, 'div', { class: 'hint' }, status.error.hint) : '');
+  } else if (!status.paired) {
+    statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' }, 'Companion running, but this browser is not paired.'),
+      h(doc, 'div', { class: 'hint' }, 'Open Settings and type the code shown by `irn-bridge pair`.'));
+  } else {
+    statusBox.replaceChildren(h(doc, 'div', { class: 'ok', testid: 'popup-status-message' }, `Companion ${status.health?.version ?? ''} running on port ${status.port}.`),
+      p ? h(doc, 'div', { testid: 'popup-profile' }, `Profile: ${p.name} · ${p.gstin} (${p.kind})`) : '');
+  }
+}
+
+async function showRecent(): Promise<void> {
+  if (!status?.running || !status.paired) return;
+  try {
+    const { entries } = await send('einvoices.recent', { limit: 10 });
+    const list = h(doc, 'ul', { class: 'plain', testid: 'recent-list' }, ...entries.map((e) =>
+      h(doc, 'li', { testid: 'recent-item', 'data-state': e.state },
+        h(doc, 'div', {}, `${e.document.docType} ${e.document.docNo} · ${e.document.docDate} · ${e.state}`),
+        e.irn ? h(doc, 'div', { class: 'mono muted' }, e.irn) : '')));
+    recentBox.replaceChildren(h(doc, 'h2', {}, 'Recent IRNs'), entries.length ? list : h(doc, 'div', { class: 'muted', testid: 'recent-empty' }, 'No IRNs yet.'));
+  } catch (err) {
+    recentBox.replaceChildren(h(doc, 'h2', {}, 'Recent IRNs'), h(doc, 'div', { class: 'err' }, describeError(toUiError(err))));
+  }
+}
+
+async function showSite(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  let pattern: string | null = null;
+  try {
+    if (tab?.url) pattern = patternForOrigin(tab.url);
+  } catch { /* not a web page */ }
+  siteBox.replaceChildren(h(doc, 'h2', {}, 'This site'));
+  if (!pattern || tab?.id === undefined) {
+    siteBox.append(h(doc, 'div', { class: 'muted', testid: 'popup-site-none' }, 'Open your ERP (ERPNext, Odoo) in this tab to enable IRN Bridge there.'));
+    return;
+  }
+  const sites = await send('sites.list', {});
+  if (sites.some((s) => s.pattern === pattern && s.registered)) {
+    siteBox.append(h(doc, 'div', { class: 'ok', testid: 'popup-site-enabled' }, `Enabled on ${pattern}`));
+    return;
+  }
+  const btn = h(doc, 'button', { type: 'button', class: 'primary', testid: 'popup-enable-site' }, 'Enable on this site');
+  const msg = h(doc, 'div', { class: 'hint' }, `Lets IRN Bridge read invoices on ${pattern} while you are logged in.`);
+  btn.addEventListener('click', async () => {
+    // The permission prompt needs this click's user gesture, so it is asked here, not in the background.
+    const granted = await browser.permissions.request({ origins: [pattern!] });
+    if (!granted) { msg.className = 'err'; msg.textContent = 'Access was not granted.'; return; }
+    try {
+      await send('sites.enable', { origin: tab.url!, tabId: tab.id });
+      await showSite();
+    } catch (err) {
+      msg.className = 'err';
+      msg.textContent = describeError(toUiError(err));
+    }
+  });
+  siteBox.append(btn, msg);
+}
+
+void showStatus().then(showRecent).catch((err) => statusBox.replaceChildren(describeError(toUiError(err))));
+void showSite().catch(() => undefined);

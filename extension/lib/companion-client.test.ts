@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompanionClient } from './companion-client';
+import { UiFailure } from './ui-error';
+
+function client(answer: (url: URL, init: RequestInit) => Response | Promise<Response>, apiKey: string | null = 'k-123') {
+  const seen: { url: URL; init: RequestInit }[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    seen.push({ url, init });
+    return answer(url, init);
+  }) as typeof fetch;
+  return { c: new CompanionClient({ port: 47321, apiKey, fetch: fetchImpl }), seen };
+}
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+async function failure(p: Promise<unknown>): Promise<UiFailure> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof UiFailure) return e;
+    throw e;
+  }
+  assert.fail('expected a failure');
+}
+
+test('nothing listening: a clear message with how to start the companion', async () => {
+  const { c } = client(() => { throw new TypeError('Failed to fetch'); });
+  const e = await failure(c.health());
+  assert.equal(e.error.code, 'COMPANION_DOWN');
+  assert.match(e.error.message, /not running.*127\.0\.0\.1:47321/);
+  assert.match(e.error.hint!, /npx -y pnpm@12\.4\.2 start/);
+});
+
+test('an unpaired extension origin (403 FORBIDDEN) reads as "not paired"', async () => {
+  const { c } = client(() => json(403, { error: { code: 'FORBIDDEN', message: 'no' } }));
+  assert.equal((await failure(c.health())).error.code, 'NOT_PAIRED');
+});
+
+test('calls carry the key as a Bearer token and go to 127.0.0.1 only', async () => {
+  const { c, seen } = client(() => json(200, { profiles: [] }));
+  await c.profiles();
+  assert.equal(seen[0].url.origin, 'http://127.0.0.1:47321');
+  assert.equal((seen[0].init.headers as Record<string, string>).Authorization, 'Bearer k-123');
+});
+
+test('without a key, no call is made and the user is told to pair', async () => {
+  const { c, seen } = client(() => json(200, {}), null);
+  assert.equal((await failure(c.profiles())).error.code, 'NOT_PAIRED');
+  assert.equal(seen.length, 0);
+});
+
+test('lookup by document: 404 means "not registered yet"', async () => {
+  const { c, seen } = client(() => json(404, { error: { code: 'NOT_FOUND', message: 'none' } }));
+  assert.equal(await c.lookup({ docType: 'INV', docNo: 'A/1', docDate: '20/11/2026' }), null);
+  assert.equal(seen[0].url.searchParams.get('docNo'), 'A/1');
+});
+
+test('an IRP refusal keeps its codes, message and hint', async () => {
+  const body = { error: { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', irp: { codes: ['2150'], messages: ['Duplicate IRN'] } } };
+  const { c } = client(() => json(422, body));
+  const e = await failure(c.generate({ invoice: {} }));
+  assert.deepEqual(e.error, { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', issues: undefined, irp: body.error.irp });
+});

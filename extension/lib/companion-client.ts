@@ -1,0 +1,99 @@
+/**
+ * Typed calls to the companion's local API v1. Used by the background only; takes `fetch` and
+ * the connection settings as parameters so it can be tested without a browser.
+ */
+import {
+  routes, type ApiError, type CancelRequest, type CancelResponse, type DocType, type EInvoiceResult, type GenerateRequest,
+  type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
+} from '@irn-bridge/shared/api/contract';
+import { companionDown, fromApiError, notPaired, UiFailure } from './ui-error';
+
+export interface CompanionConnection {
+  port: number;
+  apiKey: string | null;
+  fetch: typeof fetch;
+}
+
+export class CompanionClient {
+  constructor(private readonly conn: CompanionConnection) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.conn.port}`;
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opts: { auth?: boolean; allow404?: boolean } = {}): Promise<T | null> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.auth !== false) {
+      if (!this.conn.apiKey) throw new UiFailure(notPaired());
+      headers.Authorization = `Bearer ${this.conn.apiKey}`;
+    }
+    let res: Response;
+    try {
+      res = await this.conn.fetch(this.baseUrl + path, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new UiFailure(companionDown(this.conn.port));
+    }
+    const parsed = await res.json().catch(() => null);
+    if (res.ok) return parsed as T;
+    if (res.status === 404 && opts.allow404) return null;
+    if (res.status === 401) throw new UiFailure({ ...notPaired(), message: fromApiError(parsed, 401).message || notPaired().message });
+    throw new UiFailure(fromApiError(parsed, res.status));
+  }
+
+  /** Health never needs a key; with one it also tells whether the key is still valid. */
+  async health(): Promise<HealthResponse> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.conn.apiKey) headers.Authorization = `Bearer ${this.conn.apiKey}`;
+    let res: Response;
+    try {
+      res = await this.conn.fetch(this.baseUrl + routes.health, { headers });
+    } catch {
+      throw new UiFailure(companionDown(this.conn.port));
+    }
+    const parsed = await res.json().catch(() => null);
+    // The companion refuses extension origins it has not paired with: running, but not paired.
+    if (res.status === 403 && (parsed as ApiError | null)?.error?.code === 'FORBIDDEN') throw new UiFailure(notPaired());
+    if (!res.ok || (parsed as HealthResponse | null)?.service !== 'irn-bridge-companion') {
+      throw new UiFailure({ ...companionDown(this.conn.port), message: `Something else answers on 127.0.0.1:${this.conn.port}, not the IRN Bridge companion.` });
+    }
+    return parsed as HealthResponse;
+  }
+
+  async pair(code: string, client: string): Promise<PairResponse> {
+    return (await this.call<PairResponse>('POST', routes.pair, { code, client }, { auth: false }))!;
+  }
+
+  async profiles(): Promise<ProfilesResponse> {
+    return (await this.call<ProfilesResponse>('GET', routes.profiles))!;
+  }
+
+  async gstin(gstin: string, profile?: string | null): Promise<GstinDetails> {
+    return (await this.call<GstinDetails>('GET', routes.gstin(gstin) + query({ profile })))!;
+  }
+
+  async recent(limit: number, profile?: string | null): Promise<LedgerListResponse> {
+    return (await this.call<LedgerListResponse>('GET', routes.einvoices + query({ limit: String(limit), profile })))!;
+  }
+
+  async lookup(doc: { docType: DocType; docNo: string; docDate: string }, profile?: string | null): Promise<EInvoiceResult | null> {
+    return this.call<EInvoiceResult>('GET', routes.einvoices + query({ ...doc, profile }), undefined, { allow404: true });
+  }
+
+  async generate(req: GenerateRequest): Promise<EInvoiceResult> {
+    return (await this.call<EInvoiceResult>('POST', routes.einvoices, req))!;
+  }
+
+  async cancel(irn: string, req: CancelRequest): Promise<CancelResponse> {
+    return (await this.call<CancelResponse>('POST', routes.cancel(irn), req))!;
+  }
+}
+
+function query(params: Record<string, string | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

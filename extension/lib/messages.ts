@@ -1,0 +1,71 @@
+/**
+ * The typed message protocol between the extension's own contexts (content script, popup,
+ * options) and the background, the only context that talks to the companion.
+ */
+import type {
+  ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, GstinDetails, HealthResponse,
+  LedgerListResponse, ProfileSummary,
+} from '@irn-bridge/shared/api/contract';
+
+export interface Settings {
+  port: number;
+  defaultProfile: string | null;
+  paired: boolean;
+}
+
+export interface CompanionStatus {
+  running: boolean;
+  paired: boolean;
+  port: number;
+  health: HealthResponse | null;
+  /** The profile generate will use: the chosen default, else the companion's default. */
+  activeProfile: ProfileSummary | null;
+  error: UiError | null;
+}
+
+export interface SiteEntry {
+  /** Match pattern, e.g. `https://erp.example.com/*`. */
+  pattern: string;
+  registered: boolean;
+  granted: boolean;
+}
+
+/** A request and the data its successful reply carries. */
+export interface Protocol {
+  status: { req: {}; res: CompanionStatus };
+  pair: { req: { code: string; client?: string }; res: { paired: true } };
+  'settings.get': { req: {}; res: Settings };
+  'settings.set': { req: { port?: number; defaultProfile?: string | null }; res: Settings };
+  unpair: { req: {}; res: Settings };
+  profiles: { req: {}; res: ProfileSummary[] };
+  gstin: { req: { gstin: string }; res: GstinDetails };
+  'einvoices.recent': { req: { limit?: number }; res: LedgerListResponse };
+  'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string }; res: EInvoiceResult | null };
+  /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
+  'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
+  'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };
+  'sites.list': { req: {}; res: SiteEntry[] };
+  'sites.enable': { req: { origin: string; tabId?: number }; res: SiteEntry[] };
+  'sites.remove': { req: { pattern: string }; res: SiteEntry[] };
+  /** Reads primitive values of page globals (e.g. `frappe.csrf_token`) from the sender tab's main world. */
+  'page.globals': { req: { names: string[] }; res: Record<string, string | number | boolean | null> };
+}
+
+export type MessageType = keyof Protocol;
+export type Message<T extends MessageType = MessageType> = { type: T } & Protocol[T]['req'];
+
+export type UiErrorCode = ApiError['error']['code'] | 'COMPANION_DOWN' | 'NOT_PAIRED' | 'UNTRUSTED_SENDER' | 'PERMISSION';
+
+/** An error as every UI shows it: a sentence, a hint, and the IRP's codes when it refused. */
+export interface UiError {
+  code: UiErrorCode;
+  message: string;
+  hint?: string;
+  issues?: ApiError['error']['issues'];
+  irp?: { codes: string[]; messages: string[] };
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: UiError };
+
+/** Contexts that may ask for generate/cancel: the extension's pages and its own content scripts. */
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['einvoices.generate', 'einvoices.cancel']);

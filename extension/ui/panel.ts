@@ -1,0 +1,178 @@
+/**
+ * The in-page IRN panel: reads the invoice the page shows through its adapter, and walks the clerk
+ * through preview → generate → result → (cancel). Lives in its own shadow root so the ERP's CSS
+ * cannot break it. The root is open so automation can find it; the page still cannot act through
+ * it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
+ */
+import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
+import { mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument, type ErpInvoiceSummary } from '@irn-bridge/shared/erp/index';
+import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
+import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
+import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
+import type { ErpAdapter, ErpDocumentRef, WriteBackOutcome } from '../adapters/types';
+import type { MessageType, Protocol } from '../lib/messages';
+import { toUiError, UiFailure } from '../lib/ui-error';
+import { h, onTrustedClick } from './dom';
+import { PANEL_CSS } from './styles';
+import { summarize, type InvoiceSummary } from './summary';
+import { cancelFormView, errorView, previewView, profileBadge, progressView, readyView, resultView } from './views';
+
+export type Send = <T extends MessageType>(type: T, req: Protocol[T]['req']) => Promise<Protocol[T]['res']>;
+
+export const PANEL_TAG = 'irn-bridge-panel';
+
+export class IrnPanel {
+  private readonly host: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly badgeSlot: HTMLElement;
+  private doc: ErpDocument | null = null;
+  private erpSummary: ErpInvoiceSummary | null = null;
+  private invoice: Inv01Invoice | null = null;
+  private summary: InvoiceSummary | null = null;
+  private mappingIssues: ValidationIssue[] = [];
+  private result: EInvoiceResult | null = null;
+  private writeBack: WriteBackOutcome | null = null;
+  private busy = false;
+
+  constructor(private readonly page: Document, private readonly adapter: ErpAdapter, private readonly ref: ErpDocumentRef, private readonly send: Send) {
+    this.host = page.createElement(PANEL_TAG);
+    this.host.setAttribute('data-testid', 'irn-panel-host');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = page.createElement('style');
+    style.textContent = PANEL_CSS;
+    this.badgeSlot = h(page, 'span', {});
+    const close = h(page, 'button', { type: 'button', class: 'link', testid: 'irn-close', title: 'Hide until the page is reloaded' }, '×');
+    onTrustedClick(close, () => this.unmount());
+    this.body = h(page, 'div', { testid: 'irn-body' });
+    shadow.append(style, h(page, 'div', { class: 'card', testid: 'irn-panel', 'data-erp': adapter.id },
+      h(page, 'div', { class: 'head' }, h(page, 'span', { class: 'title' }, 'IRN Bridge · e-Invoice'), this.badgeSlot, close),
+      this.body));
+  }
+
+  mount(): void {
+    this.page.documentElement.append(this.host);
+    void this.load();
+  }
+
+  unmount(): void {
+    this.host.remove();
+  }
+
+  private show(el: HTMLElement): void {
+    this.body.replaceChildren(el);
+  }
+
+  private setBadge(p: ProfileRef | null | undefined): void {
+    this.badgeSlot.replaceChildren(...[profileBadge(this.page, p)].filter((x): x is HTMLElement => x !== null));
+  }
+
+  private fail(err: unknown, retry: () => void): void {
+    this.busy = false;
+    this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, toUiError(err), retry)));
+  }
+
+  /** Read the invoice from the ERP, then ask the ledger whether it already has an IRN. */
+  private async load(): Promise<void> {
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, `Reading ${this.ref.name} from ${this.adapter.label}…`)));
+    try {
+      this.doc = await this.adapter.read(this.ref);
+      this.erpSummary = summarizeErpDocument(this.doc);
+      if (!this.erpSummary.final) {
+        this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' },
+          'Submit (post) the invoice first: only final invoices can be registered with the IRP.'));
+        return;
+      }
+      const mapped = mapErpDocumentWithIssues(this.doc);
+      this.invoice = mapped.invoice;
+      this.mappingIssues = mapped.issues;
+      this.summary = summarize(mapped.invoice);
+    } catch (err) {
+      return this.fail(err, () => void this.load());
+    }
+    try {
+      const s = this.summary;
+      const found = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate }) : null;
+      if (found) return this.showResult(found, null);
+      const status = await this.send('status', {});
+      if (status.error) throw new UiFailure(status.error);
+      this.setBadge(status.activeProfile);
+      this.show(readyView(this.page, s, () => void this.preview()));
+    } catch (err) {
+      this.fail(err, () => void this.load());
+    }
+  }
+
+  private async preview(): Promise<void> {
+    if (!this.invoice || !this.summary) return;
+    let profile: ProfileRef | null = null;
+    try {
+      const status = await this.send('status', {});
+      if (status.error) throw new UiFailure(status.error);
+      profile = status.activeProfile;
+      this.setBadge(profile);
+    } catch (err) {
+      return this.fail(err, () => void this.preview());
+    }
+    const issues = [...this.mappingIssues, ...validateInvoice(this.invoice, { allowSandboxGstins: profile !== null && profile.kind !== 'production' })];
+    this.show(previewView(this.page, this.summary, issues, profile, () => void this.generate(), () => this.show(readyView(this.page, this.summary!, () => void this.preview()))));
+  }
+
+  private async generate(): Promise<void> {
+    if (this.busy || !this.invoice) return;
+    this.busy = true;
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Registering with the IRP…')));
+    let result: EInvoiceResult;
+    try {
+      result = await this.send('einvoices.generate', { invoice: this.invoice });
+    } catch (err) {
+      return this.fail(err, () => void this.preview());
+    }
+    this.busy = false;
+    this.showResult(result, null);
+    await this.recordInErp(result);
+  }
+
+  private async recordInErp(result: EInvoiceResult): Promise<void> {
+    let outcome: WriteBackOutcome;
+    try {
+      outcome = await this.adapter.writeBack(this.ref, result);
+    } catch (err) {
+      outcome = { ok: false, method: null, message: toUiError(err).message };
+    }
+    this.showResult(result, outcome);
+  }
+
+  private showResult(result: EInvoiceResult, wb: WriteBackOutcome | null): void {
+    this.result = result;
+    this.writeBack = wb;
+    this.setBadge(result.profile);
+    const view = resultView(this.page, result, wb, { onCancel: () => this.showCancelForm() });
+    // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
+    if (!wb && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
+      const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.adapter.label}`);
+      onTrustedClick(again, () => void this.recordInErp(result));
+      view.append(h(this.page, 'div', { class: 'actions' }, again));
+    }
+    this.show(view);
+  }
+
+  private showCancelForm(): void {
+    const r = this.result;
+    if (!r) return;
+    this.show(cancelFormView(this.page, r.irn, (reason, remark) => void this.cancel(reason, remark), () => this.showResult(r, this.writeBack)));
+  }
+
+  private async cancel(reason: '1' | '2' | '3' | '4', remark: string): Promise<void> {
+    const r = this.result;
+    if (!r || this.busy) return;
+    this.busy = true;
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Cancelling the IRN at the IRP…')));
+    try {
+      const res = await this.send('einvoices.cancel', { irn: r.irn, reason, remark });
+      this.busy = false;
+      this.showResult({ ...r, status: 'CNL', cancelDate: res.cancelDate }, this.writeBack);
+    } catch (err) {
+      this.fail(err, () => this.showResult(r, this.writeBack));
+    }
+  }
+}
