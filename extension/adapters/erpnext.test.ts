@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp/index';
+import { mapErpDocument } from '@irn-bridge/shared/erp';
 import { createErpnextAdapter, INDIA_COMPLIANCE_METHOD } from './erpnext';
 import { env, fakeDocument, fakeFetch, fixture, RESULT, type Call } from './testing/fakes';
 

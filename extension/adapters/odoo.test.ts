@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp/index';
+import { mapErpDocument } from '@irn-bridge/shared/erp';
 import { createOdooAdapter, odooMoveIdFromUrl } from './odoo';
 import { env, fakeDocument, fakeFetch, fixture, RESULT } from './testing/fakes';
 

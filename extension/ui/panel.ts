@@ -5,7 +5,7 @@
  * it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument, type ErpInvoiceSummary } from '@irn-bridge/shared/erp/index';
+import { mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument, type ErpInvoiceSummary } from '@irn-bridge/shared/erp';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp/index';
+import { mapErpDocument } from '@irn-bridge/shared/erp';
 import { fixture } from '../adapters/testing/fakes';
 import { summarize } from './summary';
 

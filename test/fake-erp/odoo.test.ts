@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp/index';
+import { mapErpDocument } from '@irn-bridge/shared/erp';
 import type { OdooInvoiceRecords } from '@irn-bridge/shared/erp/types';
 import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath } from './odoo';
 
