@@ -38,6 +38,8 @@ export function requiredObject(body: Record<string, unknown>, field: string): Re
 export function intQuery(c: Context, name: string): number | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) throw new ApiFailure(400, 'BAD_REQUEST', `"${name}" must be a whole number.`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+    throw new ApiFailure(400, 'BAD_REQUEST', `"${name}" must be a whole number no larger than ${Number.MAX_SAFE_INTEGER}.`);
+  }
   return Number(v);
 }

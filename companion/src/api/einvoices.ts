@@ -52,6 +52,8 @@ export function einvoiceRoutes(ctx: CompanionContext) {
     const docDate = c.req.query('docDate');
     if (docType || docNo || docDate) {
       if (!docType || !docNo || !docDate) throw badRequest('Looking up a document needs docType, docNo and docDate together.');
+      if (!/^(INV|CRN|DBN)$/i.test(docType)) throw badRequest('"docType" must be INV, CRN or DBN.');
+      if (!/^\d{2}\/\d{2}\/\d{4}$/.test(docDate)) throw badRequest('"docDate" must be a date as dd/mm/yyyy.');
       const profile = ctx.profiles.resolve({ profile: c.req.query('profile') });
       return c.json(await ctx.documents.byDocument(profile, { docType, docNo, docDate }));
     }
@@ -73,7 +75,8 @@ export function einvoiceRoutes(ctx: CompanionContext) {
   app.post('/v1/einvoices/:irn/cancel', async (c) => {
     const irn = irnParam(c);
     const body = await readJson(c);
-    const reason = String(body.reason ?? '');
+    // Only a string or a number: String() on an arbitrary object may throw or mislead (["1"] → "1").
+    const reason = typeof body.reason === 'string' || typeof body.reason === 'number' ? String(body.reason) : '';
     if (!['1', '2', '3', '4'].includes(reason)) {
       throw badRequest('"reason" must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other).');
     }

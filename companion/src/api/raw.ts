@@ -6,6 +6,8 @@ import { badRequest } from './errors';
 import { optionalString, readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 
+/** IRP writes that the ledger must see: the typed routes own them. */
+const LEDGER_PATHS = /^\/(eicore\/v[\d.]+\/Invoice(\/Cancel)?|eiewb\/v[\d.]+\/ewaybill)\/?$/i;
 const IRP_PATH = /^\/(eivital|eicore|eiewb|ewaybillapi|ewayapi)\/[A-Za-z0-9/._?=&%-]*$/;
 
 export function rawRoutes(ctx: CompanionContext) {
@@ -16,6 +18,10 @@ export function rawRoutes(ctx: CompanionContext) {
     const path = requiredString(body, 'path', 500);
     if (!IRP_PATH.test(path) || path.includes('..')) throw badRequest('"path" must be an IRP API path such as /eivital/v1.04/Master/gstin/29AAACP7879D1Z0.');
     if (/\/auth\b/i.test(path)) throw badRequest('Authentication is handled by the companion; it cannot be called through /v1/irp/raw.');
+    if (method === 'POST' && LEDGER_PATHS.test(path.split('?')[0])) {
+      throw badRequest('Generating or cancelling an IRN and generating an e-way bill go through the ledger, so that nothing is registered twice or lost.',
+        'Use POST /v1/einvoices, POST /v1/einvoices/{irn}/cancel or POST /v1/einvoices/{irn}/ewaybill instead.');
+    }
     const profile = ctx.profiles.resolve({ profile: optionalString(body, 'profile') });
     const session = await ctx.sessions.sessionFor(profile);
     const started = Date.now();

@@ -29,6 +29,12 @@ export function outcomeUnknown(): ApiFailure {
 export function irpCallFailure(e: unknown, what: string): ApiFailure {
   if (e instanceof ApiFailure) return e;
   if (isIrpError(e)) return irpRejected(e);
+  // An HTTP 4xx (other than timeout/too-many) is the IRP or GSP refusing the request, not an outage.
+  if (isTransportError(e) && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 408 && e.httpStatus !== 429) {
+    return new ApiFailure(422, 'IRP_REJECTED', `The IRP refused ${what} with HTTP ${e.httpStatus}.`, {
+      hint: 'Check the IRP path and the profile\'s base URL and extra headers (for a GSP).',
+    });
+  }
   if (isTransportError(e)) return irpUnavailable(what);
   throw e;
 }
