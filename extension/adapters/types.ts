@@ -20,7 +20,8 @@ export interface AdapterEnv {
   pageGlobals(names: string[]): Promise<Record<string, PagePrimitive>>;
 }
 
-export type WriteBackMethod = 'india-compliance' | 'irn-fields' | 'comment' | 'chatter-note';
+/** `none`: a recipe without write-back (the IRN stays in the panel and the ledger). */
+export type WriteBackMethod = 'india-compliance' | 'irn-fields' | 'comment' | 'chatter-note' | 'recipe-post' | 'none';
 
 export type WriteBackOutcome =
   | { ok: true; method: WriteBackMethod; message: string }
@@ -29,6 +30,8 @@ export type WriteBackOutcome =
 export interface ErpAdapter {
   id: ErpId;
   label: string;
+  /** False when the adapter cannot record the IRN in the ERP (a recipe without write-back). Default true. */
+  writesBack?: boolean;
   /** Cheap URL test: could this page be one of ours? */
   matches(url: URL): boolean;
   /** Names the invoice the page shows, or null. */

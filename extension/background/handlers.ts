@@ -7,6 +7,7 @@ import { loadSettings, saveSettings, type StoredSettings } from '../lib/settings
 import { toUiError, UiFailure } from '../lib/ui-error';
 import { readMainWorldGlobals } from './page-globals';
 import { patternForOrigin } from '../lib/site-patterns';
+import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
 
 type Handler<T extends MessageType> = (msg: Message<T>, sender: Runtime.MessageSender) => Promise<Protocol[T]['res']>;
@@ -85,6 +86,20 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   'sites.list': () => listSites(),
   'sites.enable': (msg) => enableSite(msg.origin, msg.tabId),
   'sites.remove': (msg) => removeSite(msg.pattern),
+  'recipes.list': () => listRecipes(),
+  'recipes.save': async (msg, sender) => {
+    requireExtensionPage(sender);
+    return saveRecipe(msg.recipe);
+  },
+  'recipes.remove': async (msg, sender) => {
+    requireExtensionPage(sender);
+    return removeRecipe(msg.id);
+  },
+  'recipes.forOrigin': (msg, sender) => {
+    // A content script gets its own page's recipes only, whatever origin it names.
+    const own = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    return recipesForOrigin(own ? msg.origin : new URL(sender.url ?? 'about:blank').origin);
+  },
   'page.globals': async (msg, sender) => {
     if (sender.tab?.id === undefined) throw new UiFailure({ code: 'BAD_REQUEST', message: 'Page globals can only be read for a tab.' });
     return readMainWorldGlobals(sender.tab.id, sender.frameId ?? 0, msg.names);
@@ -104,6 +119,13 @@ export async function dispatch(msg: Message, sender: Runtime.MessageSender): Pro
   const handler = handlers[msg.type] as Handler<MessageType> | undefined;
   if (!handler) throw new UiFailure({ code: 'BAD_REQUEST', message: `Unknown request ${String(msg.type)}.` });
   return handler(msg, sender);
+}
+
+/** Recipes decide what is read and written on a site: only the extension's own pages change them. */
+function requireExtensionPage(sender: Runtime.MessageSender): void {
+  if (!(sender.url ?? '').startsWith(browser.runtime.getURL('/'))) {
+    throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'Recipes can only be changed in the IRN Bridge options page.' });
+  }
 }
 
 /** Extension pages, or our content script in a tab of a site the user enabled. */

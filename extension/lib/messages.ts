@@ -6,6 +6,7 @@ import type {
   ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, GstinDetails, HealthResponse,
   LedgerListResponse, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
+import type { Recipe } from '@irn-bridge/shared/erp/recipe';
 
 export interface Settings {
   port: number;
@@ -30,6 +31,13 @@ export interface SiteEntry {
   granted: boolean;
 }
 
+export interface RecipeEntry {
+  recipe: Recipe;
+  /** The recipe's site as a match pattern, and whether IRN Bridge runs there. */
+  pattern: string;
+  siteEnabled: boolean;
+}
+
 /** A request and the data its successful reply carries. */
 export interface Protocol {
   status: { req: {}; res: CompanionStatus };
@@ -47,6 +55,13 @@ export interface Protocol {
   'sites.list': { req: {}; res: SiteEntry[] };
   'sites.enable': { req: { origin: string; tabId?: number }; res: SiteEntry[] };
   'sites.remove': { req: { pattern: string }; res: SiteEntry[] };
+  'recipes.list': { req: {}; res: RecipeEntry[] };
+  /** Validates and stores a recipe (replacing one with the same id), then enables its site when access was granted. Options page only. */
+  'recipes.save': { req: { recipe: unknown }; res: { recipes: RecipeEntry[]; siteEnabled: boolean } };
+  /** Options page only. The site stays enabled (the user removes sites separately). */
+  'recipes.remove': { req: { id: string }; res: RecipeEntry[] };
+  /** The recipes for a page's origin, for the content script's adapter registry. */
+  'recipes.forOrigin': { req: { origin: string }; res: Recipe[] };
   /** Reads primitive values of page globals (e.g. `frappe.csrf_token`) from the sender tab's main world. */
   'page.globals': { req: { names: string[] }; res: Record<string, string | number | boolean | null> };
 }

@@ -1,5 +1,6 @@
-/** What the extension keeps in `storage.local`: the companion address, the API key, the chosen profile, enabled sites. */
+/** What the extension keeps in `storage.local`: the companion address, the API key, the chosen profile, enabled sites, recipes. */
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
+import type { Recipe } from '@irn-bridge/shared/erp/recipe';
 import { browser } from './browser';
 
 export interface StoredSettings {
@@ -9,10 +10,12 @@ export interface StoredSettings {
   defaultProfile: string | null;
   /** Match patterns of the ERP sites the user enabled. */
   sites: string[];
+  /** User-taught recipes for other web ERPs (validated before they are stored). */
+  recipes: Recipe[];
 }
 
 const KEY = 'irnBridge';
-const DEFAULTS: StoredSettings = { port: DEFAULT_COMPANION_PORT, apiKey: null, defaultProfile: null, sites: [] };
+const DEFAULTS: StoredSettings = { port: DEFAULT_COMPANION_PORT, apiKey: null, defaultProfile: null, sites: [], recipes: [] };
 
 export async function loadSettings(): Promise<StoredSettings> {
   const got = (await browser.storage.local.get(KEY))[KEY] as Partial<StoredSettings> | undefined;

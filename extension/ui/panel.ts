@@ -148,7 +148,7 @@ export class IrnPanel {
     this.setBadge(result.profile);
     const view = resultView(this.page, result, wb, { onCancel: () => this.showCancelForm() });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
-    if (!wb && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
+    if (!wb && this.adapter.writesBack !== false && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
       const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.adapter.label}`);
       onTrustedClick(again, () => void this.recordInErp(result));
       view.append(h(this.page, 'div', { class: 'actions' }, again));

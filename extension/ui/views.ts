@@ -83,6 +83,7 @@ export function previewView(
 
 function writeBackView(doc: Document, wb: WriteBackOutcome | null): HTMLElement | null {
   if (!wb) return null;
+  if (wb.method === 'none') return h(doc, 'div', { class: 'muted', testid: 'irn-writeback', 'data-ok': 'true', 'data-method': 'none' }, wb.message);
   return h(doc, 'div', { class: wb.ok ? 'muted' : 'error', testid: 'irn-writeback', 'data-ok': String(wb.ok), 'data-method': wb.method ?? '' },
     wb.ok ? `ERP updated: ${wb.message}` : `ERP not updated: ${wb.message}`);
 }

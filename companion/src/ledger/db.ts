@@ -22,8 +22,24 @@ export function openDatabase(home: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  cacheStatements(db);
   for (const suffix of ['', '-wal', '-shm']) makePrivate(path + suffix);
   return db;
+}
+
+/**
+ * Compiles each SQL text once: the stores call `db.prepare(sql)` where they use it, and compiling
+ * was the largest single cost per request (see docs/performance.md). Statements are only run
+ * synchronously (get/all/run), so one compiled statement per text is safe to share.
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = compile(sql)));
+    return statement;
+  }) as Db['prepare'];
 }
 
 /** Applies every migration above PRAGMA user_version, each in its own transaction. */

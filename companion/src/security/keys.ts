@@ -43,7 +43,11 @@ export class ApiKeyStore {
     const row = this.db.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL')
       .get(sha256Hex(apiKey)) as KeyRow | undefined;
     if (!row) return null;
-    this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(this.now().toISOString(), row.id);
+    // Record use at most once a minute: a write per request would cost more than the request.
+    const now = this.now();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
+      this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+    }
     return toInfo(row);
   }
 

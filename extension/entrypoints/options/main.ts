@@ -2,6 +2,7 @@ import '../../ui/page.css';
 import { send } from '../../lib/send';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
+import { recipesSection } from './recipes';
 import { sitesSection } from './sites';
 
 const doc = document;
@@ -22,6 +23,7 @@ app.append(
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Pairing'), pairBox),
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Default profile'), profileSelect, profileMsg),
   sitesSection(doc),
+  recipesSection(doc),
 );
 
 async function refresh(): Promise<void> {

@@ -4,6 +4,7 @@ import { send } from '../../lib/send';
 import { patternForOrigin } from '../../lib/site-patterns';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
+import { SITES_CHANGED } from './recipes';
 
 export function sitesSection(doc: Document): HTMLElement {
   const list = h(doc, 'ul', { class: 'plain', testid: 'options-sites' });
@@ -54,5 +55,7 @@ export function sitesSection(doc: Document): HTMLElement {
   });
 
   void render();
+  // Importing a recipe enables its site: show it here too.
+  doc.addEventListener(SITES_CHANGED, () => void render());
   return h(doc, 'section', {}, h(doc, 'h2', {}, 'Enabled sites'), list, h(doc, 'div', { class: 'row', style: 'margin-top:8px' }, input, add), msg);
 }

@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../invoice/issue';
 import type { Inv01Invoice } from '../invoice/types';
 import { mapErpnextInvoice } from './erpnext';
 import { mapOdooInvoice } from './odoo';
+import { mapRecipeDocument } from './recipe-map';
 import type { ErpDocument, ErpDocumentRef, ErpInvoiceSummary, ErpTotals, OdooAccountMove } from './types';
 import { num, round2, toIrpDate } from './util';
 
@@ -11,6 +12,7 @@ export { mapErpnextInvoice } from './erpnext';
 export type { ErpnextMapOptions } from './erpnext';
 export { mapOdooInvoice } from './odoo';
 export type { OdooMapOptions } from './odoo';
+export * from './recipe';
 
 export interface ErpMapping {
   invoice: Inv01Invoice;
@@ -29,7 +31,9 @@ export function mapErpDocumentWithIssues(doc: ErpDocument): ErpMapping {
   const invoice =
     doc.erp === 'erpnext'
       ? mapErpnextInvoice(doc.invoice, doc.addresses, { returnAgainst: doc.returnAgainst, issues })
-      : mapOdooInvoice(doc.records, { moveId: doc.moveId, issues });
+      : doc.erp === 'odoo'
+        ? mapOdooInvoice(doc.records, { moveId: doc.moveId, issues })
+        : mapRecipeDocument(doc.recipe, doc.values, { issues });
   return { invoice, issues };
 }
 
@@ -55,6 +59,17 @@ export function erpTotals(doc: ErpDocument): ErpTotals {
       currency: 'INR',
     };
   }
+  if (doc.erp === 'recipe') {
+    // A page has no totals model of its own: read them off the mapped invoice (the page's total is kept there).
+    const v = mapRecipeDocument(doc.recipe, doc.values).ValDtls;
+    return {
+      grandTotal: v.TotInvVal,
+      taxableTotal: v.AssVal,
+      taxTotal: round2((v.IgstVal ?? 0) + (v.CgstVal ?? 0) + (v.SgstVal ?? 0) + (v.CesVal ?? 0) + (v.StCesVal ?? 0)),
+      roundOff: v.RndOffAmt ?? 0,
+      currency: 'INR',
+    };
+  }
   const move = odooMove(doc);
   return {
     grandTotal: round2(num(move.amount_total)),
@@ -67,6 +82,7 @@ export function erpTotals(doc: ErpDocument): ErpTotals {
 
 export function erpDocumentRef(doc: ErpDocument): ErpDocumentRef {
   if (doc.erp === 'erpnext') return { erp: 'erpnext', name: doc.invoice.name };
+  if (doc.erp === 'recipe') return { erp: 'recipe', name: doc.values.id };
   const move = odooMove(doc);
   return { erp: 'odoo', name: move.name, id: move.id };
 }
@@ -89,6 +105,7 @@ export function summarizeErpDocument(doc: ErpDocument): ErpInvoiceSummary {
       irn: inv.irn ? String(inv.irn) : null,
     };
   }
+  if (doc.erp === 'recipe') return summarizeRecipe(doc, totals);
   const move = odooMove(doc);
   const partner = (doc.records['res.partner'] ?? []).find((p) => Array.isArray(move.partner_id) && p.id === move.partner_id[0]);
   return {
@@ -103,5 +120,32 @@ export function summarizeErpDocument(doc: ErpDocument): ErpInvoiceSummary {
     final: move.state === 'posted',
     // Odoo keeps an IRN in its EDI documents, not on account.move; the companion's ledger is the record.
     irn: null,
+  };
+}
+
+function summarizeRecipe(doc: Extract<ErpDocument, { erp: 'recipe' }>, totals: ErpTotals): ErpInvoiceSummary {
+  const inv = mapRecipeDocument(doc.recipe, doc.values);
+  const status = doc.recipe.finalWhen ? String(doc.values.fields[doc.recipe.finalWhen.field] ?? doc.recipe.defaults?.[doc.recipe.finalWhen.field] ?? '') : '';
+  let final = true;
+  if (doc.recipe.finalWhen) {
+    try {
+      final = new RegExp(doc.recipe.finalWhen.pattern, 'i').test(status.trim());
+    } catch {
+      final = false;
+    }
+  }
+  const irn = doc.values.fields.Irn;
+  return {
+    ref: erpDocumentRef(doc),
+    docType: inv.DocDtls.Typ as ErpInvoiceSummary['docType'],
+    docNo: inv.DocDtls.No,
+    docDate: inv.DocDtls.Dt,
+    partyName: inv.BuyerDtls.LglNm,
+    partyGstin: inv.BuyerDtls.Gstin || null,
+    grandTotal: totals.grandTotal,
+    currency: totals.currency,
+    // Without finalWhen the recipe's pages are taken to show final invoices only.
+    final,
+    irn: typeof irn === 'string' && /^[0-9a-f]{64}$/i.test(irn.trim()) ? irn.trim() : null,
   };
 }

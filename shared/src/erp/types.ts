@@ -3,6 +3,7 @@
  * Only the fields the mappings read are typed; the rest pass through untouched.
  */
 import type { DocType } from '../api/contract';
+import type { Recipe, RecipeValues } from './recipe';
 
 // ---------------------------------------------------------------- ERPNext (v15 + India Compliance)
 
@@ -254,7 +255,8 @@ export interface OdooInvoiceRecords {
 
 // ---------------------------------------------------------------- Common
 
-export type ErpId = 'erpnext' | 'odoo';
+/** `recipe`: any other web ERP, read with a user-taught recipe (see recipe.ts). */
+export type ErpId = 'erpnext' | 'odoo' | 'recipe';
 
 /** Everything the mappings need about one invoice, as read from its ERP. */
 export type ErpDocument =
@@ -271,9 +273,15 @@ export type ErpDocument =
       records: OdooInvoiceRecords;
       /** Which `account.move` is the invoice; defaults to the first. */
       moveId?: number;
+    }
+  | {
+      erp: 'recipe';
+      recipe: Recipe;
+      /** What the recipe adapter read from the page or the JSON endpoint, unparsed. */
+      values: RecipeValues;
     };
 
-/** Names one invoice in one ERP: ERPNext's `name`, Odoo's record `id` (plus its name). */
+/** Names one invoice in one ERP: ERPNext's `name`, Odoo's record `id` (plus its name), a recipe's document id. */
 export interface ErpDocumentRef {
   erp: ErpId;
   name: string;
