@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['shared', 'companion', 'extension', 'test'];
+const roots = ['shared', 'companion', 'extension', 'test', 'bench'];
 const skip = new Set(['node_modules', '.output', '.wxt', 'dist']);
 
 function collect(dir, out) {
