@@ -10,7 +10,18 @@ export interface QrMatrix {
   path: string;
 }
 
+// The panel redraws a result (after the ERP write-back, after a cancel form): keep the last matrix,
+// since choosing the QR mask is ~10 ms for a SignedQRCode.
+let last: { text: string; matrix: QrMatrix } | null = null;
+
 export function qrMatrix(text: string): QrMatrix {
+  if (last?.text === text) return last.matrix;
+  const matrix = buildMatrix(text);
+  last = { text, matrix };
+  return matrix;
+}
+
+function buildMatrix(text: string): QrMatrix {
   // Level L keeps the code readable at this size: a SignedQRCode is a 600–1000 character JWT.
   const qr = qrcode(0, 'L');
   qr.addData(text, 'Byte');
