@@ -64,7 +64,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const sessionFor = sessions.sessionFor.bind(sessions);
   const profileNamed = (name: string) => profiles.get(name);
   const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });
-  const documents = new DocumentService({ ledger, sessionFor, profileNamed });
+  const documents = new DocumentService({ ledger, sessionFor, profileNamed, now });
   const batches = new BatchRunner(generation, (invoice, explicit) => profiles.resolve({ profile: explicit, sellerGstin: sellerOf(invoice) }));
   const ctx: CompanionContext = {
     home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, ledger, profiles, sessions, generation, documents, batches,

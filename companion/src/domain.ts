@@ -5,3 +5,4 @@ export { validateInvoice, hasBlockingIssues } from '@irn-bridge/shared/invoice/v
 export { checkGstin } from '@irn-bridge/shared/gstin';
 export { describeIrpError } from '@irn-bridge/shared/irp/errors';
 export { decodeSignedQrCode } from '@irn-bridge/shared/irp/signed';
+export { formatIstDateTime } from '@irn-bridge/shared/dates';

@@ -2,7 +2,7 @@
 import type { CancelRequest, CancelResponse, EInvoiceResult, EwaybillRequest, EwaybillResponse } from '@irn-bridge/shared/api/contract';
 import { isIrpError } from '../irp';
 import { ApiFailure } from '../api/errors';
-import { financialYear } from '../domain';
+import { financialYear, formatIstDateTime } from '../domain';
 import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
@@ -13,6 +13,7 @@ export interface DocumentDeps {
   ledger: LedgerStore;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   profileNamed: (name: string) => ProfileConfig | undefined;
+  now?: () => Date;
 }
 
 export class DocumentService {
@@ -51,19 +52,41 @@ export class DocumentService {
     }
   }
 
+  /**
+   * Cancels once (the route refuses an IRN the ledger already has as cancelled). A lost answer, or the
+   * IRP's 9999 ("not active": cancelled already, e.g. by an earlier reply that was lost), is settled
+   * by asking the IRP, and a confirmed cancellation is recorded.
+   */
   async cancel(profile: ProfileConfig, irn: string, req: CancelRequest): Promise<CancelResponse> {
+    const row = this.deps.ledger.findByIrn(irn);
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
-    const row = this.deps.ledger.findByIrn(irn);
+    const audit = (outcome: string, irpCodes?: string[]) => this.deps.ledger.audit({
+      profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
     try {
       const { data } = await session.cancelIrn({ irn, reason: req.reason, remark: req.remark });
       this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
-      this.deps.ledger.audit({ profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null, outcome: 'cancelled', durationMs: Date.now() - started });
+      audit('cancelled');
       return { irn: data.Irn ?? irn, cancelDate: data.CancelDate, status: 'CNL' };
     } catch (e) {
-      this.deps.ledger.audit({ profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null,
-        outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
-      throw irpCallFailure(e, 'the cancellation; check with GET /v1/einvoices/{irn} before trying again');
+      const maybeDone = !isIrpError(e) || e.codes.includes('9999');
+      if (maybeDone && await this.cancelledAtIrp(session, irn)) {
+        const cancelDate = formatIstDateTime(this.deps.now?.() ?? new Date());
+        this.deps.ledger.markCancelled(irn, cancelDate, req.reason, req.remark);
+        audit('cancelled (confirmed by the IRP)');
+        return { irn, cancelDate, status: 'CNL' };
+      }
+      audit(isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', isIrpError(e) ? e.codes : undefined);
+      throw irpCallFailure(e, 'the cancellation; retrying is safe');
+    }
+  }
+
+  /** Whether the IRP reports the IRN as cancelled; false when it cannot say. */
+  private async cancelledAtIrp(session: IrpPort, irn: string): Promise<boolean> {
+    try {
+      return String((await session.getByIrn(irn)).data?.Status ?? '').toUpperCase() === 'CNL';
+    } catch {
+      return false;
     }
   }
 
