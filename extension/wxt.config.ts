@@ -15,6 +15,8 @@ export default defineConfig({
   // Explicit imports everywhere: the code reads the same under tsc, Node's test runner and WXT.
   imports: false,
   outDir: e2eOrigins.length ? '.output/e2e' : '.output',
+  // The e2e build also opens the panel's shadow root to the test driver (closed when shipped).
+  vite: () => ({ define: { __IRN_BRIDGE_E2E__: JSON.stringify(e2eOrigins.length > 0) } }),
   manifest: ({ browser }) => ({
     name: 'IRN Bridge',
     description: 'Generate GST e-invoice IRNs from your web ERP (ERPNext, Odoo) through the IRN Bridge companion.',

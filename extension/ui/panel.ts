@@ -17,6 +17,10 @@ import { PANEL_CSS } from './styles';
 import { summarize, type InvoiceSummary } from './summary';
 import { cancelFormView, errorView, previewView, profileBadge, progressView, readyView, resultView } from './views';
 
+/** Set by the build (wxt.config.ts); Node's test runner, which has no build, sees it undefined. */
+declare const __IRN_BRIDGE_E2E__: boolean | undefined;
+const OPEN_SHADOW_FOR_TESTS = typeof __IRN_BRIDGE_E2E__ !== 'undefined' && __IRN_BRIDGE_E2E__;
+
 export type Send = <T extends MessageType>(type: T, req: Protocol[T]['req']) => Promise<Protocol[T]['res']>;
 
 export const PANEL_TAG = 'irn-bridge-panel';
@@ -37,7 +41,9 @@ export class IrnPanel {
   constructor(private readonly page: Document, private readonly adapter: ErpAdapter, private readonly ref: ErpDocumentRef, private readonly send: Send) {
     this.host = page.createElement(PANEL_TAG);
     this.host.setAttribute('data-testid', 'irn-panel-host');
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    // Closed in the shipped build, so page scripts cannot rewrite what the clerk confirms; the
+    // end-to-end build keeps it open for the test driver (see wxt.config.ts).
+    const shadow = this.host.attachShadow({ mode: OPEN_SHADOW_FOR_TESTS ? 'open' : 'closed' });
     const style = page.createElement('style');
     style.textContent = PANEL_CSS;
     this.badgeSlot = h(page, 'span', {});

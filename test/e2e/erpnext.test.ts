@@ -159,6 +159,36 @@ describe('ERPNext: other documents', () => {
   });
 });
 
+describe('ERPNext: the page cannot act for the clerk', () => {
+  test("the page's own script clicking the panel's buttons does nothing; no IRP call", async () => {
+    const before = await companion.irpRegistrations();
+    const { b, page } = await openInvoice('ASW-26-00052');
+    // Synthetic clicks, as a hostile ERP page script would make them (the e2e build opens the shadow root).
+    const pageClicks = (testid: string) => page.evaluate((id) => {
+      const button = document.querySelector('irn-bridge-panel')?.shadowRoot?.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+      if (!button) return false;
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return true;
+    }, testid);
+    try {
+      await expect(page.getByTestId('irn-generate'));
+      assert.equal(await pageClicks('irn-generate'), true);
+      await page.waitForTimeout(400);
+      assert.equal(await page.getByTestId('irn-preview').count(), 0, 'a synthetic click must not open the preview');
+
+      await page.getByTestId('irn-generate').click(); // the clerk's real click
+      await expect(page.getByTestId('irn-preview'));
+      assert.equal(await pageClicks('irn-confirm'), true);
+      await page.waitForTimeout(600);
+      assert.equal(await page.getByTestId('irn-irn').count(), 0, 'a synthetic click must not generate');
+      assert.equal(await companion.irpRegistrations(), before);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('ERPNext: cancel', () => {
   test('within 24 hours of AckDt the IRN can be cancelled with a reason and remark', async () => {
     const { b, page } = await openInvoice('ASW-26-00052');
