@@ -1,4 +1,8 @@
-/** Screenshots: written to test-artifacts/ (ignored by git) and copied to docs/images/ for the README. */
+/**
+ * Screenshots: written to test-artifacts/ (ignored by git) on every run. With
+ * IRN_BRIDGE_UPDATE_SCREENSHOTS=1 they are also copied to docs/images/ for the README, so a plain
+ * test run never dirties the working tree.
+ */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -6,11 +10,13 @@ const root = new URL('../../../', import.meta.url).pathname;
 
 export function saveScreenshot(name: string, png: Buffer): string {
   const artifacts = join(root, 'test-artifacts');
-  const docs = join(root, 'docs', 'images');
   mkdirSync(artifacts, { recursive: true });
-  mkdirSync(docs, { recursive: true });
   const file = join(artifacts, `${name}.png`);
   writeFileSync(file, png);
-  copyFileSync(file, join(docs, `${name}.png`));
+  if (process.env.IRN_BRIDGE_UPDATE_SCREENSHOTS === '1') {
+    const docs = join(root, 'docs', 'images');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(file, join(docs, `${name}.png`));
+  }
   return file;
 }
