@@ -4,17 +4,11 @@
  * no validation: only the wire protocol.
  */
 import { request } from 'node:http';
+import type { IrpSessionConfig } from '../companion/src/irp/session';
 import { aesDecrypt, decryptJson, encryptJson, newAppKey, rsaEncryptPkcs1 } from '../companion/src/irp/crypto';
 
-export interface NaiveConfig {
-  baseUrl: string;
-  gstin: string;
-  clientId: string;
-  clientSecret: string;
-  username: string;
-  password: string;
-  publicKeyPem: string;
-}
+/** The same credentials as an IrpSession, without the extras a simple script never has. */
+export type NaiveConfig = Omit<IrpSessionConfig, 'extraHeaders' | 'timeoutMs'>;
 
 function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<any> {
   const payload = JSON.stringify(body);

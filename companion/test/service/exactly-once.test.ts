@@ -6,26 +6,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeIrn } from '@irn-bridge/shared/irn';
-import { startTestIrp, type TestIrp } from '../support/offline-irp';
+import type { TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
-import { addIrpProfile, makeHome, startTestCompanion, type TestCompanion } from './helpers';
+import { startCompanionRig, type CompanionRig, type TestCompanion } from './helpers';
 
 describe('exactly-once IRN generation', () => {
+  let rig: CompanionRig;
   let irp: TestIrp;
-  let home: ReturnType<typeof makeHome>;
   let c: TestCompanion;
 
   before(async () => {
-    irp = await startTestIrp();
-    home = makeHome();
-    addIrpProfile(home.home, irp);
-    c = await startTestCompanion({ home: home.home });
+    rig = await startCompanionRig();
+    ({ irp, c } = rig);
   });
-  after(async () => {
-    await c.close();
-    await irp.close();
-    home.remove();
-  });
+  after(() => rig.close());
 
   test('100 generations whose replies are lost after registering: one IRN each, caller always succeeds', async () => {
     const before = irp.irp.counters.registrations;

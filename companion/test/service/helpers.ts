@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startCompanion, type RunningCompanion } from '../../src/server';
 import { createLogger } from '../../src/logger';
 import { ProfileStore } from '../../src/profiles/store';
-import type { TestIrp } from '../support/offline-irp';
+import { startTestIrp, type TestIrp } from '../support/offline-irp';
 import { SELLER_GSTIN } from '../support/invoices';
 
 export function makeHome(prefix = 'irnb-home-'): { home: string; remove(): void } {
@@ -78,3 +78,30 @@ export async function startTestCompanion(opts: { home: string; pair?: boolean })
 
 /** Every response body the rig has seen (for "no secret anywhere" checks). */
 export const seenResponses = (t: TestCompanion): string[] => (t as TestCompanion & { responses: string[] }).responses;
+
+export interface CompanionRig {
+  irp: TestIrp;
+  home: ReturnType<typeof makeHome>;
+  c: TestCompanion;
+  close(): Promise<void>;
+}
+
+/**
+ * An offline IRP over HTTP, a fresh home with a profile pointing at it, and a paired companion.
+ * `beforeStart` may adjust the IRP first (e.g. distinctive credentials for leak searches).
+ */
+export async function startCompanionRig(beforeStart?: (irp: TestIrp) => void): Promise<CompanionRig> {
+  const irp = await startTestIrp();
+  beforeStart?.(irp);
+  const home = makeHome();
+  addIrpProfile(home.home, irp);
+  const c = await startTestCompanion({ home: home.home });
+  return {
+    irp, home, c,
+    async close() {
+      await c.close();
+      await irp.close();
+      home.remove();
+    },
+  };
+}

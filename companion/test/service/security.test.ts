@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { startTestIrp, type TestIrp } from '../support/offline-irp';
+import type { TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
 import { openDatabase } from '../../src/ledger/db';
 import { ApiKeyStore } from '../../src/security/keys';
 import { PairingCodes } from '../../src/security/pairing';
-import { addIrpProfile, makeHome, seenResponses, startTestCompanion, type TestCompanion } from './helpers';
+import { seenResponses, startCompanionRig, type CompanionRig, type makeHome, type TestCompanion } from './helpers';
 
 /** A raw request with an arbitrary Host header (fetch would not let us lie about it). */
 function rawGet(port: number, path: string, host: string): Promise<{ status: number; body: string }> {
@@ -39,25 +39,22 @@ function rawPost(port: number, path: string, key: string, body: string): Promise
 }
 
 describe('security', () => {
+  let rig: CompanionRig;
   let irp: TestIrp;
   let home: ReturnType<typeof makeHome>;
   let c: TestCompanion;
   const secrets = { password: `pw-${Math.random().toString(36).slice(2)}-Zq9`, clientSecret: `cs-${Math.random().toString(36).slice(2)}-Xy7` };
 
   before(async () => {
-    irp = await startTestIrp();
     // Distinctive credentials, so a leak anywhere is findable.
-    irp.irp.credentials.password = secrets.password;
-    irp.irp.credentials.clientSecret = secrets.clientSecret;
-    home = makeHome();
-    addIrpProfile(home.home, irp);
-    c = await startTestCompanion({ home: home.home });
+    rig = await startCompanionRig((t) => {
+      t.irp.credentials.password = secrets.password;
+      t.irp.credentials.clientSecret = secrets.clientSecret;
+    });
+    ({ irp, c } = rig);
+    home = rig.home;
   });
-  after(async () => {
-    await c.close();
-    await irp.close();
-    home.remove();
-  });
+  after(() => rig.close());
 
   test('a Host other than 127.0.0.1:PORT or localhost:PORT is refused (DNS rebinding)', async () => {
     const evil = await rawGet(c.port, '/v1/health', `evil.example:${c.port}`);
