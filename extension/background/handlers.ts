@@ -83,6 +83,11 @@ const handlers: { [T in MessageType]: Handler<T> } = {
     const s = await loadSettings();
     return client(s).cancel(msg.irn, { reason: msg.reason, remark: msg.remark, profile: s.defaultProfile ?? undefined });
   },
+  'einvoices.ewaybill': async (msg) => {
+    const s = await loadSettings();
+    const { distance, transMode, transId, transName, transDocNo, transDocDt, vehNo, vehType } = msg;
+    return client(s).ewaybill(msg.irn, { distance, transMode, transId, transName, transDocNo, transDocDt, vehNo, vehType, profile: s.defaultProfile ?? undefined });
+  },
   'sites.list': () => listSites(),
   'sites.enable': (msg) => enableSite(msg.origin, msg.tabId),
   'sites.remove': (msg) => removeSite(msg.pattern),
@@ -108,13 +113,13 @@ const handlers: { [T in MessageType]: Handler<T> } = {
 
 /**
  * Only our own contexts reach `runtime.onMessage` (web pages have no channel to it: the manifest
- * declares no `externally_connectable`). Generate and cancel additionally require a sender that is
- * either an extension page or a content script in a tab of an enabled site.
+ * declares no `externally_connectable`). Generate, cancel and e-way bill additionally require a
+ * sender that is either an extension page or a content script in a tab of an enabled site.
  */
 export async function dispatch(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
   if (sender.id !== browser.runtime.id) throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'Message from an unknown sender.' });
   if (PRIVILEGED.has(msg.type) && !(await mayActOnInvoices(sender))) {
-    throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'IRNs can only be generated or cancelled from the IRN Bridge panel on an enabled site.' });
+    throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'IRNs and e-way bills can only be generated or cancelled from the IRN Bridge panel on an enabled site.' });
   }
   const handler = handlers[msg.type] as Handler<MessageType> | undefined;
   if (!handler) throw new UiFailure({ code: 'BAD_REQUEST', message: `Unknown request ${String(msg.type)}.` });

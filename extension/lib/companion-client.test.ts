@@ -62,3 +62,13 @@ test('an IRP refusal keeps its codes, message and hint', async () => {
   const e = await failure(c.generate({ invoice: {} }));
   assert.deepEqual(e.error, { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', issues: undefined, irp: body.error.irp });
 });
+
+test('an e-way bill is asked for at POST /v1/einvoices/:irn/ewaybill with the form fields as the body', async () => {
+  const irn = 'ab'.repeat(32);
+  const { c, seen } = client(() => json(200, { irn, ewbNo: '391009149369', ewbDt: '2026-11-25 10:05:00', ewbValidTill: '2026-11-27 23:59:00' }));
+  const res = await c.ewaybill(irn, { distance: 350, transMode: '1', vehNo: 'KA01AB1234', vehType: 'R' });
+  assert.equal(res.ewbNo, '391009149369');
+  assert.equal(seen[0].init.method, 'POST');
+  assert.equal(seen[0].url.pathname, `/v1/einvoices/${irn}/ewaybill`);
+  assert.deepEqual(JSON.parse(String(seen[0].init.body)), { distance: 350, transMode: '1', vehNo: 'KA01AB1234', vehType: 'R' });
+});

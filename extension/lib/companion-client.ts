@@ -3,8 +3,8 @@
  * the connection settings as parameters so it can be tested without a browser.
  */
 import {
-  routes, type ApiError, type CancelRequest, type CancelResponse, type DocType, type EInvoiceResult, type GenerateRequest,
-  type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
+  routes, type ApiError, type CancelRequest, type CancelResponse, type DocType, type EInvoiceResult, type EwaybillRequest,
+  type EwaybillResponse, type GenerateRequest, type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
 } from '@irn-bridge/shared/api/contract';
 import { companionDown, fromApiError, notPaired, UiFailure } from './ui-error';
 
@@ -88,6 +88,10 @@ export class CompanionClient {
 
   async cancel(irn: string, req: CancelRequest): Promise<CancelResponse> {
     return (await this.call<CancelResponse>('POST', routes.cancel(irn), req))!;
+  }
+
+  async ewaybill(irn: string, req: EwaybillRequest): Promise<EwaybillResponse> {
+    return (await this.call<EwaybillResponse>('POST', routes.ewaybill(irn), req))!;
   }
 }
 

@@ -3,8 +3,8 @@
  * options) and the background, the only context that talks to the companion.
  */
 import type {
-  ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, GstinDetails, HealthResponse,
-  LedgerListResponse, ProfileSummary,
+  ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillRequest, EwaybillResponse, GstinDetails,
+  HealthResponse, LedgerListResponse, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
 import type { Recipe } from '@irn-bridge/shared/erp/recipe';
 
@@ -52,6 +52,8 @@ export interface Protocol {
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
   'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
   'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };
+  /** E-way bill by IRN; the profile is the background's choice, as for generate. */
+  'einvoices.ewaybill': { req: { irn: string } & Omit<EwaybillRequest, 'profile'>; res: EwaybillResponse };
   'sites.list': { req: {}; res: SiteEntry[] };
   'sites.enable': { req: { origin: string; tabId?: number }; res: SiteEntry[] };
   'sites.remove': { req: { pattern: string }; res: SiteEntry[] };
@@ -82,5 +84,5 @@ export interface UiError {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: UiError };
 
-/** Contexts that may ask for generate/cancel: the extension's pages and its own content scripts. */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['einvoices.generate', 'einvoices.cancel']);
+/** Contexts that may ask for generate/cancel/e-way bill: the extension's pages and its own content scripts. */
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['einvoices.generate', 'einvoices.cancel', 'einvoices.ewaybill']);

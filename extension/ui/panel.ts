@@ -1,8 +1,8 @@
 /**
  * The in-page IRN panel: reads the invoice the page shows through its adapter, and walks the clerk
- * through preview → generate → result → (cancel). Lives in its own shadow root so the ERP's CSS
- * cannot break it. The root is open so automation can find it; the page still cannot act through
- * it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
+ * through preview → generate → result → (e-way bill, cancel). Lives in its own shadow root so the
+ * ERP's CSS cannot break it. The root is open so automation can find it; the page still cannot act
+ * through it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
 import { mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument, type ErpInvoiceSummary } from '@irn-bridge/shared/erp';
@@ -10,9 +10,11 @@ import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
 import type { ErpAdapter, ErpDocumentRef, WriteBackOutcome } from '../adapters/types';
+import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestFields } from '../lib/ewaybill-form';
 import type { MessageType, Protocol } from '../lib/messages';
 import { toUiError, UiFailure } from '../lib/ui-error';
 import { h, onTrustedClick } from './dom';
+import { ewaybillFormView } from './ewaybill-view';
 import { PANEL_CSS } from './styles';
 import { summarize, type InvoiceSummary } from './summary';
 import { cancelFormView, errorView, previewView, profileBadge, progressView, readyView, resultView } from './views';
@@ -36,6 +38,7 @@ export class IrnPanel {
   private mappingIssues: ValidationIssue[] = [];
   private result: EInvoiceResult | null = null;
   private writeBack: WriteBackOutcome | null = null;
+  private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
 
   constructor(private readonly page: Document, private readonly adapter: ErpAdapter, private readonly ref: ErpDocumentRef, private readonly send: Send) {
@@ -152,7 +155,10 @@ export class IrnPanel {
     this.result = result;
     this.writeBack = wb;
     this.setBadge(result.profile);
-    const view = resultView(this.page, result, wb, { onCancel: () => this.showCancelForm() });
+    const view = resultView(this.page, result, wb, {
+      onCancel: () => this.showCancelForm(),
+      onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => this.showEwaybillForm() : undefined,
+    });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
     if (!wb && this.adapter.writesBack !== false && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
       const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.adapter.label}`);
@@ -179,6 +185,30 @@ export class IrnPanel {
       this.showResult({ ...r, status: 'CNL', cancelDate: res.cancelDate }, this.writeBack);
     } catch (err) {
       this.fail(err, () => this.showResult(r, this.writeBack));
+    }
+  }
+
+  private showEwaybillForm(): void {
+    const r = this.result;
+    if (!r) return;
+    this.show(ewaybillFormView(this.page, {
+      irn: r.irn, initial: this.ewbTyped, invoiceDate: r.document.docDate,
+      onSubmit: (request, typed) => { this.ewbTyped = typed; void this.ewaybill(request); },
+      onBack: () => this.showResult(r, this.writeBack),
+    }));
+  }
+
+  private async ewaybill(request: EwbRequestFields): Promise<void> {
+    const r = this.result;
+    if (!r || this.busy) return;
+    this.busy = true;
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Generating the e-way bill at the IRP…')));
+    try {
+      const res = await this.send('einvoices.ewaybill', { irn: r.irn, ...request });
+      this.busy = false;
+      this.showResult({ ...r, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill }, this.writeBack);
+    } catch (err) {
+      this.fail(err, () => this.showEwaybillForm());
     }
   }
 }

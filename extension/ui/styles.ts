@@ -36,6 +36,9 @@ dd { margin: 0; overflow-wrap: anywhere; display: flex; gap: 6px; align-items: f
 .progress { display: flex; gap: 10px; align-items: center; }
 .spinner { width: 16px; height: 16px; border: 2px solid #cbd2d9; border-top-color: #1d4ed8; border-radius: 50%; animation: spin .8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
-select, textarea { font: inherit; width: 100%; box-sizing: border-box; border: 1px solid #9aa5b1; border-radius: 6px; padding: 5px; }
+select, textarea, input { font: inherit; width: 100%; box-sizing: border-box; border: 1px solid #9aa5b1; border-radius: 6px; padding: 5px; }
 label { display: grid; gap: 3px; color: #3e4c59; }
+.group { display: grid; gap: 10px; }
+[aria-invalid="true"] { border-color: #b91c1c; }
+[hidden] { display: none !important; }
 `;

@@ -90,6 +90,8 @@ function writeBackView(doc: Document, wb: WriteBackOutcome | null): HTMLElement 
 
 export interface ResultActions {
   onCancel?: () => void;
+  /** Given only when an e-way bill may be generated (see `offersEwaybill`). */
+  onEwaybill?: () => void;
 }
 
 export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcome | null, actions: ResultActions, now = new Date()): HTMLElement {
@@ -107,6 +109,12 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
   } else if (!cancelled) {
     cancelArea = h(doc, 'div', { class: 'muted', testid: 'irn-cancel-closed' }, 'The 24-hour cancellation window has closed; issue a credit note instead.');
   }
+  let ewbArea: HTMLElement | null = null;
+  if (!cancelled && !r.ewbNo && actions.onEwaybill) {
+    const btn = h(doc, 'button', { type: 'button', testid: 'irn-ewb-open' }, 'E-way bill');
+    onTrustedClick(btn, actions.onEwaybill);
+    ewbArea = h(doc, 'div', { class: 'actions' }, btn);
+  }
   const note = r.fromLedger ? 'Already registered: shown from the IRN Bridge ledger, the IRP was not called again.'
     : r.recovered ? 'The IRP already had this document: its existing IRN was recovered.' : null;
   return h(doc, 'div', { class: 'body', testid: 'irn-result', 'data-status': r.status },
@@ -115,11 +123,14 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
       ...row('IRN', r.irn, 'irn-irn'),
       ...row('Ack No', r.ackNo, 'irn-ack-no'),
       ...row('Ack Date', r.ackDt, 'irn-ack-date'),
-      ...(r.ewbNo ? row('E-way bill', r.ewbNo, 'irn-ewb-no') : [])),
+      ...(r.ewbNo ? row('EWB No', r.ewbNo, 'irn-ewb-no') : []),
+      ...(r.ewbNo && r.ewbDt ? row('EWB Date', r.ewbDt, 'irn-ewb-date') : []),
+      ...(r.ewbNo ? row('Valid till', r.ewbValidTill ?? 'Part A only (no vehicle yet)', 'irn-ewb-valid-till', !!r.ewbValidTill) : [])),
     r.signedQrCode ? h(doc, 'div', { class: 'qr', testid: 'irn-qr' }, qrSvg(doc, r.signedQrCode)) : null,
     r.signedQrCode ? h(doc, 'div', { class: 'actions' }, copyButton(doc, r.signedQrCode, 'irn-qr-copy', 'Copy signed QR')) : null,
     note ? h(doc, 'div', { class: 'muted', testid: 'irn-note' }, note) : null,
     writeBackView(doc, wb),
+    ewbArea,
     cancelArea);
 }
 

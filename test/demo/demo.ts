@@ -85,6 +85,7 @@ function guide(d: RunningDemo, opts: DemoOptions): string {
     `  ASW-26-00052  debit note against 00043       ${e}${erpnextInvoicePath('ASW-26-00052')}`,
     `  ASW-26-00099  invalid (bad HSN, wrong total) ${e}${erpnextInvoicePath('ASW-26-00099')}`,
     `  ASW-26-00044  draft: no Generate IRN button  ${e}${erpnextInvoicePath('ASW-26-00044')}`,
+    `  ASW-26-00045  goods only: try the e-way bill ${e}${erpnextInvoicePath('ASW-26-00045')}`,
     `  one-click login: ${erpLogin(erpnextInvoicePath('ASW-26-00042'))}`,
     '',
     `Fake Odoo 17 at ${o}   login: ${FAKE_ODOO_LOGIN.login} / ${FAKE_ODOO_LOGIN.password}`,

@@ -26,6 +26,7 @@ export const ERPNEXT_INVOICE_FILES = [
   'sales-invoice-debit-note.json', // ASW-26-00052, debit note against ASW-26-00043
   'sales-invoice-invalid.json', // ASW-26-00099, bad HSN and a wrong grand total
   'sales-invoice-draft.json', // ASW-26-00044, docstatus 0: no IRN may be generated
+  'sales-invoice-goods-only.json', // ASW-26-00045, Karnataka → Andhra Pradesh, IGST, goods only: for the e-way bill
 ] as const;
 
 const ADDRESS_FILES = ['address-company-billing.json', 'address-rangoli-foods.json', 'address-bhima-stores.json'];

@@ -114,7 +114,7 @@ describe('desk page and REST reads', () => {
     const { data } = await (await req(`${SI}?fields=${encodeURIComponent('["name","docstatus","is_return"]')}`)).json();
     assert.deepEqual(
       data.map((d: any) => [d.name, d.docstatus]),
-      [['ASW-26-00042', 1], ['ASW-26-00043', 1], ['ASW-26-00051', 1], ['ASW-26-00052', 1], ['ASW-26-00099', 1], ['ASW-26-00044', 0]],
+      [['ASW-26-00042', 1], ['ASW-26-00043', 1], ['ASW-26-00051', 1], ['ASW-26-00052', 1], ['ASW-26-00099', 1], ['ASW-26-00044', 0], ['ASW-26-00045', 1]],
     );
   });
   test('what the API returns maps to INV-01 (the adapter path)', async () => {
