@@ -9,11 +9,16 @@ export interface Io {
   /** Reads all of stdin (for --password-stdin). */
   stdin(): Promise<string>;
   env: NodeJS.ProcessEnv;
+  /** Set when stderr is a terminal: progress is then one line rewritten in place (`write` adds no newline). */
+  errTerminal?: { write(text: string): void; columns: number };
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  get errTerminal() {
+    return process.stderr.isTTY ? { write: (t: string) => void process.stderr.write(t), columns: process.stderr.columns || 80 } : undefined;
+  },
   stdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -37,6 +42,28 @@ export function parse<O extends Options>(args: string[], options: O, usage: stri
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''), usage);
   }
+}
+
+/**
+ * One progress line per step on stderr; on a terminal the same line is rewritten (carriage return,
+ * padded over the previous text, cut to the width so it never wraps). Call `end()` before other output.
+ */
+export function progressLine(io: Io): { show(line: string): void; end(): void } {
+  const tty = io.errTerminal;
+  let shown = 0;
+  return {
+    show(line) {
+      if (!tty) return io.err(line);
+      const width = Math.max(tty.columns - 1, 20);
+      const fit = line.length > width ? `${line.slice(0, width - 1)}…` : line;
+      tty.write(`\r${fit.padEnd(shown)}`);
+      shown = fit.length;
+    },
+    end() {
+      if (tty && shown) tty.write('\n');
+      shown = 0;
+    },
+  };
 }
 
 export function printJson(io: Io, value: unknown): void {

@@ -17,7 +17,7 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
   keys list | revoke ID            API keys given out by pairing
   profile add|list|remove|default  IRP profiles (offline, sandbox, production, GSP)
   gstin GSTIN                      look up a taxpayer
-  generate FILE.json               generate an IRN (exactly once per document)
+  generate FILE|DIR …              generate IRNs, one or a month's worth (exactly once per document)
   get IRN | get --doc-type …       fetch an e-invoice
   cancel IRN --reason N --remark T cancel an IRN
   irp get PATH | irp post PATH F   call any IRP endpoint (auth and encryption handled)

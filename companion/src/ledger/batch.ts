@@ -23,7 +23,8 @@ export class BatchRunner {
     private readonly profileFor: (invoice: unknown, explicit?: string) => ProfileConfig,
   ) {}
 
-  start(invoices: unknown[], concurrency = DEFAULT_BATCH_CONCURRENCY, profile?: string): Batch {
+  /** `onItem` is told each result as it finishes (for progress), in finishing order. */
+  start(invoices: unknown[], concurrency = DEFAULT_BATCH_CONCURRENCY, profile?: string, onItem?: (item: BatchItemResult) => void): Batch {
     const width = Math.min(Math.max(Math.floor(concurrency) || 1, 1), MAX_BATCH_CONCURRENCY);
     const status: BatchStatus = {
       batchId: randomUUID(), total: invoices.length, done: 0, succeeded: 0, failed: 0, finished: invoices.length === 0, results: [],
@@ -42,6 +43,7 @@ export class BatchRunner {
         }
         status.results.push(item);
         status.done++;
+        try { onItem?.(item); } catch { /* progress is best effort: it never stops the batch */ }
       }
     };
     const done = Promise.all(Array.from({ length: Math.min(width, invoices.length) }, worker)).then(() => {

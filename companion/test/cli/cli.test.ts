@@ -6,27 +6,8 @@ import { createServer, type Server } from 'node:net';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { makeInvoice } from '../support/invoices';
-
-const BIN = fileURLToPath(new URL('../../bin/irn-bridge.mjs', import.meta.url));
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(home: string, args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, IRN_BRIDGE_HOME: home, IRN_BRIDGE_LOG: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
-
-const noStack = (r: Run) => assert.equal(/\n\s+at .+:\d+:\d+/.test(r.stderr), false, `stack trace in: ${r.stderr}`);
+import { BIN, noStack, run } from './run';
 
 describe('irn-bridge CLI', () => {
   let home: string;

@@ -1,18 +1,27 @@
 /** gstin, generate, get, cancel, irp get|post: the same services the API uses, run in this process. */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { CancelReason, EInvoiceResult } from '@irn-bridge/shared/api/contract';
 import { toGstinDetails } from '../../api/gstin';
 import { ApiFailure } from '../../api/errors';
 import { sellerOf } from '../../api/einvoices';
-import { checkGstin, normalizeInvoiceKeys } from '../../domain';
+import { checkGstin } from '../../domain';
+import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
 import { allowsSandboxGstins } from '../../profiles/types';
 import { withServices } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
+import { readJsonFile as readJson } from '../json-file';
+import { collectSources, generateMany, invoiceOf } from './generate-many';
 
 export const irpOpsUsage = `Usage:
   irn-bridge gstin GSTIN [--profile NAME] [--json]
-  irn-bridge generate FILE.json [--profile NAME] [--json]      (FILE holds an INV-01 invoice)
+  irn-bridge generate FILE|DIR … [--concurrency N] [--profile NAME] [--json]
+      FILE holds an INV-01 invoice or a JSON array of them; DIR stands for every *.json in it (name order).
+      A single file with one invoice prints its IRN (--json: the result). Several files, a directory or
+      an array: a progress line per invoice on stderr, then a summary (generated, already in the ledger,
+      recovered, failed); exit status 1 if any failed, and a file that is not an invoice is one of them.
+      --json prints one array of {file, index, ok, result | error} (index: position in the file's array).
+      --concurrency: invoices sent to the IRP at a time (default ${DEFAULT_BATCH_CONCURRENCY}, at most ${MAX_BATCH_CONCURRENCY}).
   irn-bridge get IRN [--profile NAME] [--json]
   irn-bridge get --doc-type INV --doc-no N --doc-date dd/mm/yyyy [--profile NAME] [--json]
   irn-bridge cancel IRN --reason 1|2|3|4 --remark TEXT [--profile NAME] [--json]
@@ -22,12 +31,26 @@ export const irpOpsUsage = `Usage:
 const common = { profile: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 function readJsonFile(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
+  const read = readJson(path);
+  if (!read.ok) throw new UsageError(`${path} is ${read.message}`);
+  return read.value;
+}
+
+function isDirectory(path: string): boolean {
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // reading it says what is wrong
   }
+}
+
+function concurrencyOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BATCH_CONCURRENCY;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_BATCH_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_BATCH_CONCURRENCY}`, irpOpsUsage);
+  }
+  return n;
 }
 
 function printResult(io: Io, r: EInvoiceResult, json: boolean): void {
@@ -66,17 +89,24 @@ export async function gstin(args: string[], io: Io): Promise<number> {
 }
 
 export async function generate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, common, irpOpsUsage);
+  const { values, positionals } = parse(args, { ...common, concurrency: { type: 'string' } }, irpOpsUsage);
   if (values.help) return io.out(irpOpsUsage), 0;
   if (!positionals[0]) throw new UsageError('which invoice file?', irpOpsUsage);
-  const raw = readJsonFile(positionals[0]) as Record<string, unknown>;
-  // Accept either a bare INV-01 invoice or a GenerateRequest-shaped {"invoice": …}.
-  const invoice = normalizeInvoiceKeys(raw && typeof raw === 'object' && 'invoice' in raw ? raw.invoice : raw);
-  return withServices(io, async (ctx) => {
-    const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined, sellerGstin: sellerOf(invoice) });
-    printResult(io, await ctx.generation.generate(profile, invoice), !!values.json);
-    return 0;
-  });
+  const concurrency = concurrencyOf(values.concurrency as string | undefined);
+  const profileName = values.profile as string | undefined;
+  if (positionals.length === 1 && !isDirectory(positionals[0])) {
+    const raw = readJsonFile(positionals[0]);
+    if (!Array.isArray(raw)) {
+      // One invoice: a bare INV-01 invoice or a GenerateRequest-shaped {"invoice": …}.
+      const invoice = invoiceOf(raw);
+      return withServices(io, async (ctx) => {
+        const profile = ctx.profiles.resolve({ profile: profileName, sellerGstin: sellerOf(invoice) });
+        printResult(io, await ctx.generation.generate(profile, invoice), !!values.json);
+        return 0;
+      });
+    }
+  }
+  return generateMany(io, collectSources(positionals), { profile: profileName, json: !!values.json, concurrency });
 }
 
 export async function get(args: string[], io: Io): Promise<number> {
