@@ -113,7 +113,7 @@ export async function clickTiming(samples: number, progress: (line: string) => v
   const { startTestCompanion } = await import('../../test/e2e/support/companion');
   const { readyBrowser } = await import('../../test/e2e/support/flows');
   const { serveSite } = await import('../../test/e2e/support/erp-sites');
-  const { createFakeErpnext } = await import('../../test/fake-erp/erpnext');
+  const { createFakeErpnext, erpnextLoginUrl } = await import('../../test/fake-erp/erpnext');
 
   const companion = await startTestCompanion();
   const erp = createFakeErpnext({ variant: 'india-compliance' });
@@ -124,7 +124,7 @@ export async function clickTiming(samples: number, progress: (line: string) => v
   try {
     await readyBrowser(b, companion, site.origin);
     const page = await b.context.newPage();
-    await page.goto(`${site.origin}/login?usr=Administrator&pwd=admin&redirect-to=/app`);
+    await page.goto(erpnextLoginUrl(site.origin, '/app'));
     const clickToIrnMs: number[] = [];
     const clickToIrnPaintedMs: number[] = [];
     const generateToPreviewMs: number[] = [];

@@ -1,5 +1,5 @@
 /** Starts the demo: fake ERPNext, fake Odoo and the companion, and writes the newcomer's guide. */
-import { createFakeErpnext, erpnextInvoicePath, FAKE_ERPNEXT_LOGIN, type ErpnextVariant, type FakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, FAKE_ERPNEXT_LOGIN, type ErpnextVariant, type FakeErpnext } from '../fake-erp/erpnext';
 import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath, odooLegacyInvoicePath, type FakeOdoo } from '../fake-erp/odoo';
 import type { RecordedWrite } from '../fake-erp/common';
 import { startDemoCompanion, type DemoCompanion } from './companion';
@@ -74,7 +74,7 @@ export async function startDemo(opts: DemoOptions): Promise<RunningDemo> {
 function guide(d: RunningDemo, opts: DemoOptions): string {
   const e = d.erpnext.url;
   const o = d.odoo.url;
-  const erpLogin = (path: string) => `${e}/login?usr=${FAKE_ERPNEXT_LOGIN.usr}&pwd=${FAKE_ERPNEXT_LOGIN.pwd}&redirect-to=${encodeURIComponent(path)}`;
+  const erpLogin = (path: string) => erpnextLoginUrl(e, path);
   const lines = [
     'IRN Bridge demo — fake ERPs, the companion and the offline IRP (nothing leaves this machine)',
     '',

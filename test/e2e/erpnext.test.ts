@@ -1,7 +1,7 @@
 /** ERPNext end to end: real Chromium, the built extension, the fake desk, the companion with its offline IRP. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFakeErpnext, type FakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, type FakeErpnext } from '../fake-erp/erpnext';
 import { saveScreenshot } from './support/artifacts';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
 import { startTestCompanion, type TestCompanion } from './support/companion';
@@ -30,7 +30,7 @@ async function openInvoice(invoice: string): Promise<{ b: ExtensionBrowser; page
   try {
     await readyBrowser(b, companion, site.origin);
     const page = await b.context.newPage();
-    await page.goto(`${site.origin}/login?usr=Administrator&pwd=admin&redirect-to=${encodeURIComponent(`/app/sales-invoice/${invoice}`)}`);
+    await page.goto(erpnextLoginUrl(site.origin, erpnextInvoicePath(invoice)));
     return { b, page };
   } catch (err) {
     await b.close();

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { routes, type EInvoiceResult } from '@irn-bridge/shared/api/contract';
-import { createFakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
 import { saveScreenshot } from './support/artifacts';
 import { launchExtensionBrowser } from './support/browser';
 import { startTestCompanion, type TestCompanion } from './support/companion';
@@ -42,7 +42,7 @@ describe('ERPNext: e-way bill', () => {
     try {
       await readyBrowser(b, companion, site.origin);
       const page = await b.context.newPage();
-      await page.goto(`${site.origin}/login?usr=Administrator&pwd=admin&redirect-to=${encodeURIComponent(`/app/sales-invoice/${INVOICE}`)}`);
+      await page.goto(erpnextLoginUrl(site.origin, erpnextInvoicePath(INVOICE)));
       await page.getByTestId('irn-generate').click();
       assert.match(await textOf(page.getByTestId('irn-doc')), new RegExp(`${INVOICE} dated 24/11/2026`));
       await page.getByTestId('irn-confirm').click();

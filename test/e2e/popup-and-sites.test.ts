@@ -1,7 +1,7 @@
 /** The popup (GSTIN lookup, recent IRNs), per-site enablement, and the companion being down. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
 import { saveScreenshot } from './support/artifacts';
 import { launchExtensionBrowser } from './support/browser';
 import { startTestCompanion, type TestCompanion } from './support/companion';
@@ -22,7 +22,7 @@ after(async () => {
 });
 
 const invoiceUrl = (origin: string, name: string) =>
-  `${origin}/login?usr=Administrator&pwd=admin&redirect-to=${encodeURIComponent(`/app/sales-invoice/${name}`)}`;
+  erpnextLoginUrl(origin, erpnextInvoicePath(name));
 
 describe('popup', () => {
   test('GSTIN lookup: a wrong check character is flagged as typed, then the details of a valid GSTIN; recent IRNs listed', async () => {

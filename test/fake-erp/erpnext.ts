@@ -266,3 +266,8 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
 }
 
 export { routeName as erpnextInvoicePath };
+
+/** A link that logs in to the fake desk (its test convenience route) and lands on `path`. */
+export function erpnextLoginUrl(origin: string, path: string): string {
+  return `${origin}/login?usr=${FAKE_ERPNEXT_LOGIN.usr}&pwd=${FAKE_ERPNEXT_LOGIN.pwd}&redirect-to=${encodeURIComponent(path)}`;
+}
