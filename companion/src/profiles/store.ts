@@ -31,8 +31,9 @@ export class ProfileStore {
 
   private read(): ProfilesFile {
     const path = this.profilesPath;
-    if (!existsSync(path)) return { version: 1, default: null, profiles: [] };
-    const st = statSync(path);
+    // One stat per call: the CLI may change the file under a running server (profile add/remove).
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return { version: 1, default: null, profiles: [] };
     const stamp = `${st.mtimeMs}:${st.size}`;
     if (this.cache?.stamp !== stamp) {
       this.cache = { stamp, file: JSON.parse(readFileSync(path, 'utf8')) as ProfilesFile };
