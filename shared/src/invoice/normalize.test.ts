@@ -40,4 +40,13 @@ describe('normalizeInvoiceKeys', () => {
     const out = normalizeInvoiceKeys({ Extra: root }) as Record<string, unknown>;
     assert.equal(out.Extra, root);
   });
+
+  test('a raw invoice is copied; its own output comes back as it is, already canonical', () => {
+    const raw = { docdtls: { typ: 'inv' } };
+    const once = normalizeInvoiceKeys(raw) as Record<string, unknown>;
+    assert.notEqual(once, raw);
+    assert.deepEqual(once, { DocDtls: { Typ: 'inv' } });
+    assert.equal(normalizeInvoiceKeys(once), once);
+    assert.notEqual(normalizeInvoiceKeys({ ...once }), once, 'a copy made elsewhere is normalised afresh');
+  });
 });

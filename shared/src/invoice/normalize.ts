@@ -49,7 +49,20 @@ function normalizeObject(raw: Record<string, unknown>, spec: ObjSpec): Record<st
   return out;
 }
 
-/** Returns a copy of `raw` with known INV-01 keys spelled canonically; non-objects are returned unchanged. */
+/**
+ * The invoices this function has produced. An invoice passes through it several times on one request
+ * (the API route, the generation service, validateInvoice); its own output is already canonical.
+ */
+const normalized = new WeakSet<object>();
+
+/**
+ * Returns a copy of `raw` with known INV-01 keys spelled canonically (or `raw` itself when it is
+ * already this function's output); non-objects are returned unchanged.
+ */
 export function normalizeInvoiceKeys(raw: unknown): unknown {
-  return isPlainRecord(raw) ? normalizeObject(raw, INV01_SCHEMA) : raw;
+  if (!isPlainRecord(raw)) return raw;
+  if (normalized.has(raw)) return raw;
+  const out = normalizeObject(raw, INV01_SCHEMA);
+  normalized.add(out);
+  return out;
 }
