@@ -3,8 +3,9 @@ import { Hono, type Context } from 'hono';
 import type { CancelReason, LedgerListResponse, LedgerState, ValidateResponse } from '@irn-bridge/shared/api/contract';
 import { hasBlockingIssues, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import { toLedgerEntry } from '../ledger/store';
+import { profileForIrn } from '../ledger/documents';
 import { allowsSandboxGstins } from '../profiles/types';
-import { ApiFailure, badRequest } from './errors';
+import { badRequest } from './errors';
 import { intQuery, optionalString, readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 
@@ -82,10 +83,6 @@ export function einvoiceRoutes(ctx: CompanionContext) {
     }
     const remark = requiredString(body, 'remark', 100);
     const profile = profileForIrn(ctx, irn, optionalString(body, 'profile'));
-    const row = ctx.ledger.findByIrn(irn);
-    if (row?.state === 'cancelled') {
-      throw new ApiFailure(409, 'ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
-    }
     return c.json(await ctx.documents.cancel(profile, irn, { reason: reason as CancelReason, remark }));
   });
 
@@ -108,9 +105,3 @@ export function einvoiceRoutes(ctx: CompanionContext) {
 }
 
 /** An IRN's profile: explicit → the ledger row's → the default. */
-export function profileForIrn(ctx: CompanionContext, irn: string, explicit?: string) {
-  if (explicit) return ctx.profiles.resolve({ profile: explicit });
-  const row = ctx.ledger.findByIrn(irn);
-  const own = row ? ctx.profiles.get(row.profile) : undefined;
-  return own ?? ctx.profiles.resolve({});
-}

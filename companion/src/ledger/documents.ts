@@ -8,12 +8,27 @@ import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
 import { resultFromIrp, resultFromRow } from './result';
 import type { LedgerRow, LedgerStore } from './store';
+import type { ProfileStore } from '../profiles/store';
 
 export interface DocumentDeps {
   ledger: LedgerStore;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   profileNamed: (name: string) => ProfileConfig | undefined;
   now?: () => Date;
+}
+
+/**
+ * The profile for an operation on an IRN: the one named, else the one the ledger registered it
+ * under (if it still exists), else the default.
+ */
+export function profileForIrn(
+  deps: { profiles: Pick<ProfileStore, 'resolve' | 'get'>; ledger: Pick<LedgerStore, 'findByIrn'> },
+  irn: string,
+  explicit?: string,
+): ProfileConfig {
+  if (explicit) return deps.profiles.resolve({ profile: explicit });
+  const row = deps.ledger.findByIrn(irn);
+  return (row ? deps.profiles.get(row.profile) : undefined) ?? deps.profiles.resolve({});
 }
 
 export class DocumentService {
@@ -53,12 +68,15 @@ export class DocumentService {
   }
 
   /**
-   * Cancels once (the route refuses an IRN the ledger already has as cancelled). A lost answer, or the
+   * Cancels once: an IRN the ledger already has as cancelled is refused without an IRP call. A lost answer, or the
    * IRP's 9999 ("not active": cancelled already, e.g. by an earlier reply that was lost), is settled
    * by asking the IRP, and a confirmed cancellation is recorded.
    */
   async cancel(profile: ProfileConfig, irn: string, req: CancelRequest): Promise<CancelResponse> {
     const row = this.deps.ledger.findByIrn(irn);
+    if (row?.state === 'cancelled') {
+      throw new ApiFailure(409, 'ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
+    }
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
     const audit = (outcome: string, irpCodes?: string[]) => this.deps.ledger.audit({

@@ -7,6 +7,7 @@ import { sellerOf } from '../../api/einvoices';
 import { checkGstin } from '../../domain';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
+import { profileForIrn } from '../../ledger/documents';
 import { allowsSandboxGstins } from '../../profiles/types';
 import { withServices } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
@@ -120,8 +121,7 @@ export async function get(args: string[], io: Io): Promise<number> {
     let result: EInvoiceResult;
     if (irn) {
       if (!/^[0-9a-f]{64}$/i.test(irn)) throw new UsageError('an IRN is 64 hexadecimal characters');
-      const row = ctx.ledger.findByIrn(irn.toLowerCase());
-      const profile = ctx.profiles.resolve({ profile: (values.profile as string | undefined) ?? (row && ctx.profiles.get(row.profile) ? row.profile : undefined) });
+      const profile = profileForIrn(ctx, irn.toLowerCase(), values.profile as string | undefined);
       result = await ctx.documents.byIrn(profile, irn.toLowerCase());
     } else {
       const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
@@ -142,9 +142,7 @@ export async function cancel(args: string[], io: Io): Promise<number> {
   const remark = values.remark as string | undefined;
   if (!remark || remark.length > 100) throw new UsageError('--remark is required (up to 100 characters)', irpOpsUsage);
   return withServices(io, async (ctx) => {
-    const row = ctx.ledger.findByIrn(irn);
-    if (row?.state === 'cancelled') throw new ApiFailure(409, 'ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date}.`);
-    const profile = ctx.profiles.resolve({ profile: (values.profile as string | undefined) ?? (row && ctx.profiles.get(row.profile) ? row.profile : undefined) });
+    const profile = profileForIrn(ctx, irn, values.profile as string | undefined);
     const res = await ctx.documents.cancel(profile, irn, { reason: reason as CancelReason, remark });
     if (values.json) printJson(io, res);
     else io.out(`Cancelled ${res.irn} on ${res.cancelDate}.`);
