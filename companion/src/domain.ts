@@ -1,5 +1,5 @@
 /** The shared domain functions the companion uses, in one place (all browser-safe, from @irn-bridge/shared). */
-export { documentKeyOf, financialYear, computeIrn } from '@irn-bridge/shared/irn';
+export { documentKeyOf, financialYear, computeIrn, IRN_PATTERN } from '@irn-bridge/shared/irn';
 export { normalizeInvoiceKeys } from '@irn-bridge/shared/invoice/normalize';
 export { validateInvoice, hasBlockingIssues } from '@irn-bridge/shared/invoice/validate';
 export { checkGstin } from '@irn-bridge/shared/gstin';

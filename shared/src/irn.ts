@@ -8,6 +8,9 @@ import { parseDocDate } from './dates';
 import { normalizeDocType } from './codes/doc-types';
 
 /** Indian financial year (1 April – 31 March) of a `dd/mm/yyyy` date: `12/11/2021` → `2021-22`. Throws on an invalid date. */
+
+/** An IRN as the IRP issues it: 64 hexadecimal characters (any case accepted from people). */
+export const IRN_PATTERN = /^[0-9a-f]{64}$/i;
 export function financialYear(docDate: string): string {
   const d = parseDocDate(docDate);
   if (!d) throw new Error(`Not a valid document date (dd/mm/yyyy): ${String(docDate).slice(0, 20)}`);

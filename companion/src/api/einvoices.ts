@@ -1,7 +1,7 @@
 /** Single e-invoices: validate, generate, fetch (by IRN, by document), the ledger, cancel, e-way bill. */
 import { Hono, type Context } from 'hono';
 import type { CancelReason, LedgerListResponse, LedgerState, ValidateResponse } from '@irn-bridge/shared/api/contract';
-import { hasBlockingIssues, normalizeInvoiceKeys, validateInvoice } from '../domain';
+import { hasBlockingIssues, IRN_PATTERN, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import { toLedgerEntry } from '../ledger/store';
 import { profileForIrn } from '../ledger/documents';
 import { allowsSandboxGstins } from '../profiles/types';
@@ -10,7 +10,6 @@ import { intQuery, optionalString, readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 
 const STATES: LedgerState[] = ['pending', 'unknown', 'generated', 'cancelled', 'failed'];
-const IRN_PATTERN = /^[0-9a-f]{64}$/i;
 
 export function sellerOf(invoice: unknown): string | null {
   const g = (invoice as { SellerDtls?: { Gstin?: unknown } } | null)?.SellerDtls?.Gstin;

@@ -1,6 +1,7 @@
 /** One entry point for any ERP document: map it to INV-01, read its own totals, summarise it. */
 import type { ValidationIssue } from '../invoice/issue';
 import type { Inv01Invoice } from '../invoice/types';
+import { IRN_PATTERN } from '../irn';
 import { mapErpnextInvoice } from './erpnext';
 import { mapOdooInvoice } from './odoo';
 import { mapRecipeDocument } from './recipe-map';
@@ -146,6 +147,6 @@ function summarizeRecipe(doc: Extract<ErpDocument, { erp: 'recipe' }>, totals: E
     currency: totals.currency,
     // Without finalWhen the recipe's pages are taken to show final invoices only.
     final,
-    irn: typeof irn === 'string' && /^[0-9a-f]{64}$/i.test(irn.trim()) ? irn.trim() : null,
+    irn: typeof irn === 'string' && IRN_PATTERN.test(irn.trim()) ? irn.trim() : null,
   };
 }

@@ -4,7 +4,7 @@ import type { CancelReason, EInvoiceResult } from '@irn-bridge/shared/api/contra
 import { toGstinDetails } from '../../api/gstin';
 import { ApiFailure } from '../../api/errors';
 import { sellerOf } from '../../api/einvoices';
-import { checkGstin } from '../../domain';
+import { checkGstin, IRN_PATTERN } from '../../domain';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
 import { profileForIrn } from '../../ledger/documents';
@@ -120,7 +120,7 @@ export async function get(args: string[], io: Io): Promise<number> {
   return withServices(io, async (ctx) => {
     let result: EInvoiceResult;
     if (irn) {
-      if (!/^[0-9a-f]{64}$/i.test(irn)) throw new UsageError('an IRN is 64 hexadecimal characters');
+      if (!IRN_PATTERN.test(irn)) throw new UsageError('an IRN is 64 hexadecimal characters');
       const profile = profileForIrn(ctx, irn.toLowerCase(), values.profile as string | undefined);
       result = await ctx.documents.byIrn(profile, irn.toLowerCase());
     } else {
@@ -136,7 +136,7 @@ export async function cancel(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { ...common, reason: { type: 'string' }, remark: { type: 'string' } }, irpOpsUsage);
   if (values.help) return io.out(irpOpsUsage), 0;
   const irn = positionals[0]?.toLowerCase();
-  if (!irn || !/^[0-9a-f]{64}$/.test(irn)) throw new UsageError('give the IRN to cancel (64 hexadecimal characters)', irpOpsUsage);
+  if (!irn || !IRN_PATTERN.test(irn)) throw new UsageError('give the IRN to cancel (64 hexadecimal characters)', irpOpsUsage);
   const reason = values.reason as string | undefined;
   if (!reason || !['1', '2', '3', '4'].includes(reason)) throw new UsageError('--reason must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other)', irpOpsUsage);
   const remark = values.remark as string | undefined;
