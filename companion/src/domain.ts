@@ -6,3 +6,4 @@ export { checkGstin } from '@irn-bridge/shared/gstin';
 export { describeIrpError } from '@irn-bridge/shared/irp/errors';
 export { decodeSignedQrCode } from '@irn-bridge/shared/irp/signed';
 export { formatIstDateTime } from '@irn-bridge/shared/dates';
+export { isCancelReason } from '@irn-bridge/shared/codes/cancel-reasons';

@@ -1,7 +1,7 @@
 /** Single e-invoices: validate, generate, fetch (by IRN, by document), the ledger, cancel, e-way bill. */
 import { Hono, type Context } from 'hono';
-import type { CancelReason, LedgerListResponse, LedgerState, ValidateResponse } from '@irn-bridge/shared/api/contract';
-import { hasBlockingIssues, IRN_PATTERN, normalizeInvoiceKeys, validateInvoice } from '../domain';
+import type { LedgerListResponse, LedgerState, ValidateResponse } from '@irn-bridge/shared/api/contract';
+import { hasBlockingIssues, IRN_PATTERN, isCancelReason, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import { toLedgerEntry } from '../ledger/store';
 import { profileForIrn } from '../ledger/documents';
 import { allowsSandboxGstins } from '../profiles/types';
@@ -77,12 +77,12 @@ export function einvoiceRoutes(ctx: CompanionContext) {
     const body = await readJson(c);
     // Only a string or a number: String() on an arbitrary object may throw or mislead (["1"] → "1").
     const reason = typeof body.reason === 'string' || typeof body.reason === 'number' ? String(body.reason) : '';
-    if (!['1', '2', '3', '4'].includes(reason)) {
+    if (!isCancelReason(reason)) {
       throw badRequest('"reason" must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other).');
     }
     const remark = requiredString(body, 'remark', 100);
     const profile = profileForIrn(ctx, irn, optionalString(body, 'profile'));
-    return c.json(await ctx.documents.cancel(profile, irn, { reason: reason as CancelReason, remark }));
+    return c.json(await ctx.documents.cancel(profile, irn, { reason, remark }));
   });
 
   app.post('/v1/einvoices/:irn/ewaybill', async (c) => {

@@ -1,10 +1,10 @@
 /** gstin, generate, get, cancel, irp get|post: the same services the API uses, run in this process. */
 import { statSync } from 'node:fs';
-import type { CancelReason, EInvoiceResult } from '@irn-bridge/shared/api/contract';
+import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
 import { toGstinDetails } from '../../api/gstin';
 import { ApiFailure } from '../../api/errors';
 import { sellerOf } from '../../api/einvoices';
-import { checkGstin, IRN_PATTERN } from '../../domain';
+import { checkGstin, IRN_PATTERN, isCancelReason } from '../../domain';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
 import { profileForIrn } from '../../ledger/documents';
@@ -138,12 +138,12 @@ export async function cancel(args: string[], io: Io): Promise<number> {
   const irn = positionals[0]?.toLowerCase();
   if (!irn || !IRN_PATTERN.test(irn)) throw new UsageError('give the IRN to cancel (64 hexadecimal characters)', irpOpsUsage);
   const reason = values.reason as string | undefined;
-  if (!reason || !['1', '2', '3', '4'].includes(reason)) throw new UsageError('--reason must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other)', irpOpsUsage);
+  if (!isCancelReason(reason)) throw new UsageError('--reason must be 1 (duplicate), 2 (data entry mistake), 3 (order cancelled) or 4 (other)', irpOpsUsage);
   const remark = values.remark as string | undefined;
   if (!remark || remark.length > 100) throw new UsageError('--remark is required (up to 100 characters)', irpOpsUsage);
   return withServices(io, async (ctx) => {
     const profile = profileForIrn(ctx, irn, values.profile as string | undefined);
-    const res = await ctx.documents.cancel(profile, irn, { reason: reason as CancelReason, remark });
+    const res = await ctx.documents.cancel(profile, irn, { reason, remark });
     if (values.json) printJson(io, res);
     else io.out(`Cancelled ${res.irn} on ${res.cancelDate}.`);
     return 0;
