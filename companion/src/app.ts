@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
+import { sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import { ensureHome } from './home';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './ledger/db';
@@ -16,17 +17,18 @@ import { SessionPool } from './profiles/sessions';
 import { ApiKeyStore } from './security/keys';
 import { PairingCodes } from './security/pairing';
 import { RateLimiter } from './security/rate-limit';
-import { hostGuard } from './security/host';
 import { originGuard } from './security/origin';
 import { requireApiKey } from './security/auth';
 import { bodyGuard } from './security/body-limits';
-import { ApiFailure, errorResponse, notFound, toApiFailure } from './api/errors';
+import { CompanionError, notFound } from './errors';
+import { failureResponse } from './api/errors';
+import { hostGuard } from './api/host-guard';
 import type { AppEnv, CompanionContext } from './api/context';
 import { healthRoutes } from './api/health';
 import { pairRoutes } from './api/pair';
 import { profileRoutes } from './api/profiles';
 import { gstinRoutes } from './api/gstin';
-import { einvoiceRoutes, sellerOf } from './api/einvoices';
+import { einvoiceRoutes } from './api/einvoices';
 import { batchRoutes } from './api/batch';
 import { rawRoutes } from './api/raw';
 import { openapiRoutes } from './api/openapi';
@@ -65,7 +67,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const profileNamed = (name: string) => profiles.get(name);
   const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });
   const documents = new DocumentService({ ledger, sessionFor, profileNamed, now });
-  const batches = new BatchRunner(generation, (invoice, explicit) => profiles.resolve({ profile: explicit, sellerGstin: sellerOf(invoice) }));
+  const batches = new BatchRunner(generation, (invoice, explicit) => profiles.resolve({ profile: explicit, sellerGstin: sellerGstinOf(invoice) }));
   const ctx: CompanionContext = {
     home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, ledger, profiles, sessions, generation, documents, batches,
     keys: new ApiKeyStore(db, now), pairing: new PairingCodes(db, now), pairLimiter: new RateLimiter(10, 60_000),
@@ -89,12 +91,13 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   app.route('/', einvoiceRoutes(ctx));
   app.route('/', rawRoutes(ctx));
   app.route('/', openapiRoutes());
-  app.notFound((c) => errorResponse(c, 404, notFound(`There is no ${c.req.method} ${c.req.path} route.`).body));
+  app.notFound((c) => failureResponse(c, notFound(`There is no ${c.req.method} ${c.req.path} route.`)));
   app.onError((err, c) => {
-    const failure = toApiFailure(err);
-    if (!(err instanceof ApiFailure)) log.warn(`unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.name ?? 'Error'}`);
-    if (!(err instanceof ApiFailure)) log.debug(String((err as Error)?.stack ?? err).split('\n').slice(0, 6).join(' | '));
-    return errorResponse(c, failure.status, failure.body);
+    if (!(err instanceof CompanionError)) {
+      log.warn(`unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.name ?? 'Error'}`);
+      log.debug(String((err as Error)?.stack ?? err).split('\n').slice(0, 6).join(' | '));
+    }
+    return failureResponse(c, err);
   });
 
   const reconciled = opts.reconcileOnStart === false

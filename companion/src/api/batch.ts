@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { BatchAccepted } from '@irn-bridge/shared/api/contract';
 import { routes } from '@irn-bridge/shared/api/contract';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../ledger/batch';
-import { badRequest, notFound } from './errors';
+import { badRequest, notFound } from '../errors';
 import { readJson } from './body';
 import type { AppEnv, CompanionContext } from './context';
 

@@ -1,6 +1,6 @@
 /** Reading request bodies and queries with errors that name the problem. */
 import type { Context } from 'hono';
-import { ApiFailure, badRequest } from './errors';
+import { badRequest } from '../errors';
 
 export async function readJson(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
@@ -39,7 +39,7 @@ export function intQuery(c: Context, name: string): number | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-    throw new ApiFailure(400, 'BAD_REQUEST', `"${name}" must be a whole number no larger than ${Number.MAX_SAFE_INTEGER}.`);
+    throw badRequest(`"${name}" must be a whole number no larger than ${Number.MAX_SAFE_INTEGER}.`);
   }
   return Number(v);
 }

@@ -6,7 +6,8 @@ import type { DocumentService } from '../ledger/documents';
 import type { BatchRunner } from '../ledger/batch';
 import type { ProfileStore } from '../profiles/store';
 import type { SessionPool } from '../profiles/sessions';
-import type { ApiKeyInfo, ApiKeyStore } from '../security/keys';
+import type { ApiKeyStore } from '../security/keys';
+import type { KeyedEnv } from '../security/auth';
 import type { PairingCodes } from '../security/pairing';
 import type { RateLimiter } from '../security/rate-limit';
 import type { Logger } from '../logger';
@@ -29,6 +30,4 @@ export interface CompanionContext {
   pairLimiter: RateLimiter;
 }
 
-export interface AppEnv {
-  Variables: { apiKey: ApiKeyInfo | null };
-}
+export type AppEnv = KeyedEnv;

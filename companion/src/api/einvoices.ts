@@ -4,17 +4,12 @@ import type { LedgerListResponse, LedgerState, ValidateResponse } from '@irn-bri
 import { hasBlockingIssues, IRN_PATTERN, isCancelReason, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import { toLedgerEntry } from '../ledger/store';
 import { profileForIrn } from '../ledger/documents';
-import { allowsSandboxGstins } from '../profiles/types';
-import { badRequest } from './errors';
+import { allowsSandboxGstins, sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
+import { badRequest } from '../errors';
 import { intQuery, optionalString, readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 
 const STATES: LedgerState[] = ['pending', 'unknown', 'generated', 'cancelled', 'failed'];
-
-export function sellerOf(invoice: unknown): string | null {
-  const g = (invoice as { SellerDtls?: { Gstin?: unknown } } | null)?.SellerDtls?.Gstin;
-  return typeof g === 'string' ? g : null;
-}
 
 function irnParam(c: Context): string {
   const irn = c.req.param('irn') ?? '';
@@ -34,7 +29,7 @@ export function einvoiceRoutes(ctx: CompanionContext) {
   app.post('/v1/einvoices/validate', async (c) => {
     const body = await readJson(c);
     const invoice = invoiceOf(body);
-    const profile = ctx.profiles.resolve({ profile: optionalString(body, 'profile'), sellerGstin: sellerOf(invoice) });
+    const profile = ctx.profiles.resolve({ profile: optionalString(body, 'profile'), sellerGstin: sellerGstinOf(invoice) });
     const issues = validateInvoice(invoice, { allowSandboxGstins: allowsSandboxGstins(profile), now: ctx.now() });
     return c.json({ valid: !hasBlockingIssues(issues), issues } satisfies ValidateResponse);
   });
@@ -42,7 +37,7 @@ export function einvoiceRoutes(ctx: CompanionContext) {
   app.post('/v1/einvoices', async (c) => {
     const body = await readJson(c);
     const invoice = invoiceOf(body);
-    const profile = ctx.profiles.resolve({ profile: optionalString(body, 'profile'), sellerGstin: sellerOf(invoice) });
+    const profile = ctx.profiles.resolve({ profile: optionalString(body, 'profile'), sellerGstin: sellerGstinOf(invoice) });
     return c.json(await ctx.generation.generate(profile, invoice));
   });
 

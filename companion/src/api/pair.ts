@@ -2,25 +2,25 @@
 import { Hono } from 'hono';
 import type { PairResponse } from '@irn-bridge/shared/api/contract';
 import { isExtensionOrigin } from '../security/origin';
-import { ApiFailure } from './errors';
+import { CompanionError } from '../errors';
 import { readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 
 export function pairRoutes(ctx: CompanionContext) {
   return new Hono<AppEnv>().post('/v1/pair', async (c) => {
     if (!ctx.pairLimiter.take()) {
-      throw new ApiFailure(429, 'RATE_LIMITED', 'Too many pairing attempts. Wait a minute and try again.');
+      throw new CompanionError('RATE_LIMITED', 'Too many pairing attempts. Wait a minute and try again.');
     }
     const body = await readJson(c);
     const code = requiredString(body, 'code', 32);
     const client = requiredString(body, 'client', 200).trim();
     const outcome = ctx.pairing.redeem(code);
     if (outcome === 'exhausted') {
-      throw new ApiFailure(429, 'RATE_LIMITED', 'Too many wrong pairing codes: the code is no longer valid.',
+      throw new CompanionError('RATE_LIMITED', 'Too many wrong pairing codes: the code is no longer valid.',
         { hint: 'Run `irn-bridge pair` again for a new code.' });
     }
     if (outcome !== 'ok') {
-      throw new ApiFailure(401, 'UNAUTHORIZED',
+      throw new CompanionError('UNAUTHORIZED',
         outcome === 'expired' ? 'This pairing code has expired.' : 'This pairing code is not valid.',
         { hint: 'Run `irn-bridge pair` on this computer and type the code it shows (valid 5 minutes, one use).' });
     }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { RawIrpResponse } from '@irn-bridge/shared/api/contract';
 import { irpCallFailure } from '../ledger/irp-failures';
-import { badRequest } from './errors';
+import { badRequest } from '../errors';
 import { optionalString, readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
 

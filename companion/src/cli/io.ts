@@ -1,6 +1,7 @@
 /** CLI plumbing: argument parsing, output, and turning failures into a message and an exit code (never a stack). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiFailure } from '../api/errors';
+import { CompanionError } from '../errors';
+import { EXIT_CODE, EXIT_REFUSED } from './exit-codes';
 import { CompanionStartError } from '../server';
 
 export interface Io {
@@ -77,14 +78,14 @@ export function reportFailure(io: Io, e: unknown): number {
     if (e.usage) io.err(e.usage);
     return 2;
   }
-  if (e instanceof ApiFailure) {
+  if (e instanceof CompanionError) {
     io.err(`error: ${e.message}`);
-    if (e.extra.irp?.codes.length) {
-      e.extra.irp.codes.forEach((code, i) => io.err(`  IRP ${code}: ${e.extra.irp!.messages[i] ?? ''}`));
+    if (e.details.irp?.codes.length) {
+      e.details.irp.codes.forEach((code, i) => io.err(`  IRP ${code}: ${e.details.irp!.messages[i] ?? ''}`));
     }
-    for (const issue of e.extra.issues ?? []) io.err(`  ${issue.severity} ${issue.path || '(invoice)'}: ${issue.message}${issue.hint ? ` — ${issue.hint}` : ''}`);
-    if (e.extra.hint) io.err(`hint: ${e.extra.hint}`);
-    return 1;
+    for (const issue of e.details.issues ?? []) io.err(`  ${issue.severity} ${issue.path || '(invoice)'}: ${issue.message}${issue.hint ? ` — ${issue.hint}` : ''}`);
+    if (e.details.hint) io.err(`hint: ${e.details.hint}`);
+    return EXIT_CODE[e.code] ?? EXIT_REFUSED;
   }
   if (e instanceof CompanionStartError) {
     io.err(`error: ${e.message}`);

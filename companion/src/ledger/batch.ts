@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BatchItemResult, BatchStatus } from '@irn-bridge/shared/api/contract';
-import { toApiFailure } from '../api/errors';
+import { asCompanionError } from '../errors';
 import type { ProfileConfig } from '../profiles/types';
 import type { GenerationService } from './generate';
 
@@ -38,7 +38,7 @@ export class BatchRunner {
           item = { index, ok: true, result: await this.generation.generate(this.profileFor(invoices[index], profile), invoices[index]) };
           status.succeeded++;
         } catch (e) {
-          item = { index, ok: false, error: toApiFailure(e).body };
+          item = { index, ok: false, error: asCompanionError(e).body };
           status.failed++;
         }
         status.results.push(item);

@@ -1,7 +1,7 @@
 /** Lookups, cancellation and e-way bills: the ledger answers what it knows, the IRP the rest; each IRP operation is audited. */
 import type { CancelRequest, CancelResponse, EInvoiceResult, EwaybillRequest, EwaybillResponse } from '@irn-bridge/shared/api/contract';
 import { isIrpError } from '../irp';
-import { ApiFailure } from '../api/errors';
+import { CompanionError } from '../errors';
 import { financialYear, formatIstDateTime } from '../domain';
 import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
@@ -53,7 +53,7 @@ export class DocumentService {
   async byDocument(profile: ProfileConfig, q: { docType: string; docNo: string; docDate: string }): Promise<EInvoiceResult> {
     let fy: string;
     try { fy = financialYear(q.docDate); } catch {
-      throw new ApiFailure(400, 'BAD_REQUEST', `"${q.docDate}" is not a document date.`, { hint: 'Use dd/mm/yyyy, e.g. 05/04/2026.' });
+      throw new CompanionError('BAD_REQUEST', `"${q.docDate}" is not a document date.`, { hint: 'Use dd/mm/yyyy, e.g. 05/04/2026.' });
     }
     const docType = q.docType.toUpperCase();
     const row = this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
@@ -75,7 +75,7 @@ export class DocumentService {
   async cancel(profile: ProfileConfig, irn: string, req: CancelRequest): Promise<CancelResponse> {
     const row = this.deps.ledger.findByIrn(irn);
     if (row?.state === 'cancelled') {
-      throw new ApiFailure(409, 'ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
+      throw new CompanionError('ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
     }
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
@@ -130,8 +130,8 @@ export class DocumentService {
   }
 }
 
-function notFoundAtIrp(message: string, e: { codes: string[]; messages: string[] }): ApiFailure {
-  return new ApiFailure(404, 'NOT_FOUND', message, { irp: { codes: [...e.codes], messages: [...e.messages] } });
+function notFoundAtIrp(message: string, e: { codes: string[]; messages: string[] }): CompanionError {
+  return new CompanionError('NOT_FOUND', message, { irp: { codes: [...e.codes], messages: [...e.messages] } });
 }
 
 const docOf = (r: LedgerRow) => ({ sellerGstin: r.seller_gstin, fy: r.fy, docType: r.doc_type as 'INV', docNo: r.doc_no_key, docDate: r.doc_date });

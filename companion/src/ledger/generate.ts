@@ -8,11 +8,13 @@
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { isIrpError, type IrpError, type IrnResponseData } from '../irp';
-import { ApiFailure, type ApiErrorBody } from '../api/errors';
+import { CompanionError } from '../errors';
+import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
 import { documentKeyOf, hasBlockingIssues, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import type { Logger } from '../logger';
 import type { IrpPort } from '../profiles/sessions';
-import { allowsSandboxGstins, profileRef, type ProfileConfig } from '../profiles/types';
+import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
+import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpRejected, irpUnavailable, outcomeUnknown } from './irp-failures';
 import { KeyedMutex } from './lock';
 import { qrFieldsOf, resultFromRow } from './result';
@@ -43,7 +45,7 @@ export class GenerationService {
     const invoice = normalizeInvoiceKeys(raw) as Inv01Invoice;
     const issues = validateInvoice(invoice, { allowSandboxGstins: allowsSandboxGstins(profile), now: this.deps.now?.() });
     if (hasBlockingIssues(issues)) {
-      throw new ApiFailure(422, 'INVALID_INVOICE', 'The invoice has problems the IRP would reject; nothing was sent.', { issues });
+      throw new CompanionError('INVALID_INVOICE', 'The invoice has problems the IRP would reject; nothing was sent.', { issues });
     }
     const key = documentKeyOf(invoice);
     const lockKey = `${key.sellerGstin}|${key.fy}|${key.docType}|${key.docNo}`;
@@ -81,9 +83,9 @@ export class GenerationService {
         outcome: result.recovered ? 'recovered' : 'generated', durationMs: Date.now() - started });
       return result;
     } catch (e) {
-      const failure = e instanceof ApiFailure ? e : null;
+      const failure = e instanceof CompanionError ? e : null;
       this.ledger.audit({ profile: profile.name, operation: 'generate', document: key, outcome: failure?.code ?? 'error',
-        irpCodes: failure?.extra.irp?.codes, durationMs: Date.now() - started });
+        irpCodes: failure?.details.irp?.codes, durationMs: Date.now() - started });
       throw e;
     }
   }
@@ -143,7 +145,7 @@ export class GenerationService {
         if (lookup.found) data = lookup.data;
       }
     } catch (err) {
-      if (err instanceof ApiFailure) throw err;
+      if (err instanceof CompanionError) throw err;
       if (!isIrpError(err) && !isTransportLike(err)) throw err;
       if (isTransportLike(err) || (isIrpError(err) && err.retryable)) {
         this.ledger.markState(row.id, 'unknown', outcomeUnknown().body);
@@ -151,7 +153,7 @@ export class GenerationService {
       }
     }
     if (!data) {
-      const failure = new ApiFailure(409, 'CONFLICT',
+      const failure = new CompanionError('CONFLICT',
         `The IRP already holds document ${row.doc_type} ${row.doc_no}${dup?.Irn ? ` under IRN ${dup.Irn}` : ''}, but its details can no longer be fetched to compare with this invoice.`,
         { hint: 'The IRP serves IRN details for a short time only. Check the e-invoice portal before using this document number.', irp: { codes: e.codes, messages: e.messages } });
       this.ledger.markState(row.id, 'failed', failure.body);
@@ -168,7 +170,7 @@ export class GenerationService {
     const sameBuyer = !qr || (qr.BuyerGstin ?? '').toUpperCase() === (wantBuyer ?? '').toUpperCase();
     const sameTotal = !qr || wantTotal == null || Math.abs(Number(qr.TotInvVal) - wantTotal) <= TOTAL_TOLERANCE;
     if (!sameBuyer || !sameTotal) {
-      const failure = new ApiFailure(409, 'CONFLICT',
+      const failure = new CompanionError('CONFLICT',
         `Document ${row.doc_type} ${row.doc_no} of ${row.doc_date} is already registered at the IRP as IRN ${data.Irn} ` +
         `(buyer ${qr?.BuyerGstin ?? '?'}, total ${qr?.TotInvVal ?? '?'}), which differs from this invoice ` +
         `(buyer ${wantBuyer ?? '?'}, total ${wantTotal ?? '?'}).`,
@@ -205,7 +207,7 @@ export class GenerationService {
         this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentKeyOf(invoice), irn: result.irn,
           outcome: settled ? 'recovered' : 'generated', durationMs: Date.now() - started });
       } catch (e) {
-        const body: ApiErrorBody | null = e instanceof ApiFailure ? e.body : null;
+        const body: ApiErrorBody | null = e instanceof CompanionError ? e.body : null;
         this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentKeyOf(invoice),
           outcome: body?.code ?? 'error', irpCodes: body?.irp?.codes, durationMs: Date.now() - started });
         this.deps.log?.info(`reconcile ${current.doc_type} ${current.doc_no}: ${body?.code ?? 'error'}`);
@@ -223,8 +225,8 @@ export class GenerationService {
   }
 }
 
-function alreadyCancelled(row: LedgerRow): ApiFailure {
-  return new ApiFailure(409, 'ALREADY_CANCELLED',
+function alreadyCancelled(row: LedgerRow): CompanionError {
+  return new CompanionError('ALREADY_CANCELLED',
     `Document ${row.doc_type} ${row.doc_no} was registered as IRN ${row.irn} and then cancelled. The IRP does not allow a cancelled document number to be used again in the same financial year.`,
     { hint: 'Give this invoice a new document number in the ERP and generate again.' });
 }

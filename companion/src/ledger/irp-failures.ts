@@ -1,37 +1,37 @@
-/** Turns IRP errors into the API's error shape: clerk-readable message, hint, and the IRP's own codes. */
+/** Turns IRP errors into CompanionErrors: clerk-readable message, hint, and the IRP's own codes. */
 import { isIrpError, isTransportError, type IrpError } from '../irp';
-import { ApiFailure } from '../api/errors';
+import { CompanionError } from '../errors';
 import { describeIrpError } from '../domain';
 
-export function irpRejected(e: IrpError, status: 422 | 404 | 409 = 422): ApiFailure {
+export function irpRejected(e: IrpError): CompanionError {
   const described = e.codes.map((code, i) => describeIrpError(code, e.messages[i]));
   const first = described[0];
-  return new ApiFailure(status, 'IRP_REJECTED', described.map((d) => d.message).join(' '), {
+  return new CompanionError('IRP_REJECTED', described.map((d) => d.message).join(' '), {
     ...(first?.hint ? { hint: first.hint } : {}),
     irp: { codes: [...e.codes], messages: [...e.messages] },
   });
 }
 
-export function irpUnavailable(what: string): ApiFailure {
-  return new ApiFailure(503, 'IRP_UNAVAILABLE', `The IRP did not answer ${what}.`, {
+export function irpUnavailable(what: string): CompanionError {
+  return new CompanionError('IRP_UNAVAILABLE', `The IRP did not answer ${what}.`, {
     hint: 'Check the internet connection or the IRP status, then try again.',
   });
 }
 
-export function outcomeUnknown(): ApiFailure {
-  return new ApiFailure(503, 'OUTCOME_UNKNOWN',
+export function outcomeUnknown(): CompanionError {
+  return new CompanionError('OUTCOME_UNKNOWN',
     'The IRP did not answer, so it is not known yet whether this invoice was registered.', {
       hint: 'Retrying is safe: the companion asks the IRP about this document before sending it again, so it will never be registered twice.',
     });
 }
 
 /** Any IRP-call failure other than a business refusal, for routes without ledger rules (gstin, raw, cancel…). */
-export function irpCallFailure(e: unknown, what: string): ApiFailure {
-  if (e instanceof ApiFailure) return e;
+export function irpCallFailure(e: unknown, what: string): CompanionError {
+  if (e instanceof CompanionError) return e;
   if (isIrpError(e)) return irpRejected(e);
   // An HTTP 4xx (other than timeout/too-many) is the IRP or GSP refusing the request, not an outage.
   if (isTransportError(e) && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 408 && e.httpStatus !== 429) {
-    return new ApiFailure(422, 'IRP_REJECTED', `The IRP refused ${what} with HTTP ${e.httpStatus}.`, {
+    return new CompanionError('IRP_REJECTED', `The IRP refused ${what} with HTTP ${e.httpStatus}.`, {
       hint: 'Check the IRP path and the profile\'s base URL and extra headers (for a GSP).',
     });
   }

@@ -4,7 +4,7 @@
  */
 import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/api/contract';
 import type { Db } from './db';
-import type { ApiErrorBody } from '../api/errors';
+import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
 
 export interface LedgerRow {
   id: number;

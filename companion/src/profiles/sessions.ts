@@ -10,7 +10,7 @@ import { FileTokenCache, IrpSession, type IrpLogEvent } from '../irp';
 import { createOfflineIrp, type OfflineIrp } from '../offline-irp';
 import { ensurePrivateDir } from '../home';
 import type { Logger } from '../logger';
-import { ApiFailure } from '../api/errors';
+import { CompanionError } from '../errors';
 import type { ProfileStore } from './store';
 import type { ProfileConfig } from './types';
 
@@ -66,7 +66,7 @@ export class SessionPool {
   private remoteSession(profile: ProfileConfig): IrpSession {
     const secrets = this.store.secretsFor(profile.name);
     if (!secrets) {
-      throw new ApiFailure(500, 'PROFILE_NOT_FOUND', `The credentials of profile "${profile.name}" are missing.`,
+      throw new CompanionError('PROFILE_NOT_FOUND', `The credentials of profile "${profile.name}" are missing.`,
         { hint: `Add the profile again: irn-bridge profile remove ${profile.name}, then irn-bridge profile add …` });
     }
     const publicKeyPem = readFileSync(profile.publicKeyPath ?? SANDBOX_KEY_PATH, 'utf8');

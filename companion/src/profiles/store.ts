@@ -6,7 +6,8 @@
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir, makePrivate, writePrivateFile } from '../home';
-import { ApiFailure } from '../api/errors';
+import { chooseProfile, type ProfileWish } from '@irn-bridge/shared/profiles/choice';
+import { CompanionError } from '../errors';
 import { DEMO_GSTIN, DEMO_PROFILE, OFFLINE_BASE_URL, type ProfileConfig, type ProfileSecrets } from './types';
 
 interface ProfilesFile { version: 1; default: string | null; profiles: ProfileConfig[] }
@@ -73,14 +74,14 @@ export class ProfileStore {
 
   add(input: AddProfileInput): ProfileConfig {
     if (!NAME_PATTERN.test(input.name)) {
-      throw new ApiFailure(400, 'BAD_REQUEST', `"${input.name}" is not a usable profile name.`, { hint: 'Use letters, digits, dot, dash or underscore (up to 40).' });
+      throw new CompanionError('BAD_REQUEST', `"${input.name}" is not a usable profile name.`, { hint: 'Use letters, digits, dot, dash or underscore (up to 40).' });
     }
     const file = this.read();
     if (file.profiles.some((p) => p.name === input.name)) {
-      throw new ApiFailure(409, 'CONFLICT', `A profile named "${input.name}" already exists.`, { hint: 'Remove it first or pick another name.' });
+      throw new CompanionError('CONFLICT', `A profile named "${input.name}" already exists.`, { hint: 'Remove it first or pick another name.' });
     }
     if (input.kind !== 'offline' && !input.secrets) {
-      throw new ApiFailure(400, 'BAD_REQUEST', `A ${input.kind} profile needs IRP credentials.`);
+      throw new CompanionError('BAD_REQUEST', `A ${input.kind} profile needs IRP credentials.`);
     }
     const profile: ProfileConfig = {
       name: input.name, kind: input.kind, gstin: input.gstin.toUpperCase(),
@@ -122,29 +123,15 @@ export class ProfileStore {
     this.write({ ...file, default: name });
   }
 
-  /** Explicit name → else the profile for the invoice's seller GSTIN → else the default. */
-  resolve(opts: { profile?: string | null; sellerGstin?: string | null } = {}): ProfileConfig {
-    if (opts.profile) {
-      const p = this.get(opts.profile);
-      if (!p) throw profileNotFound(opts.profile);
-      return p;
-    }
-    const seller = opts.sellerGstin?.trim().toUpperCase();
-    if (seller) {
-      // Several profiles may serve one GSTIN (e.g. demo and sandbox): prefer the default, then a non-demo one.
-      const matches = this.list().filter((p) => p.gstin === seller);
-      const bySeller = matches.find((p) => p.name === this.defaultName()) ?? matches.find((p) => !p.demo) ?? matches[0];
-      if (bySeller) return bySeller;
-    }
-    const def = this.defaultName();
-    const p = def ? this.get(def) : undefined;
-    if (!p) {
-      throw new ApiFailure(404, 'PROFILE_NOT_FOUND', 'No IRP profile is set up.', { hint: 'Add one with: irn-bridge profile add NAME …' });
-    }
-    return p;
+  /** The profile for a request, by the shared rule (shared/src/profiles/choice.ts). */
+  resolve(wish: ProfileWish = {}): ProfileConfig {
+    const choice = chooseProfile(this.list(), this.defaultName(), wish);
+    if (choice.ok) return choice.profile;
+    if (choice.reason === 'unknown-name') throw profileNotFound(wish.profile ?? '');
+    throw new CompanionError('PROFILE_NOT_FOUND', 'No IRP profile is set up.', { hint: 'Add one with: irn-bridge profile add NAME …' });
   }
 }
 
-export function profileNotFound(name: string): ApiFailure {
-  return new ApiFailure(404, 'PROFILE_NOT_FOUND', `There is no profile named "${name}".`, { hint: 'List profiles with: irn-bridge profile list' });
+export function profileNotFound(name: string): CompanionError {
+  return new CompanionError('PROFILE_NOT_FOUND', `There is no profile named "${name}".`, { hint: 'List profiles with: irn-bridge profile list' });
 }

@@ -35,5 +35,3 @@ export const profileSummary = (p: ProfileConfig, defaultName: string | null): Pr
   ...profileRef(p), gstin: p.gstin, isDefault: p.name === defaultName, baseUrl: p.baseUrl,
 });
 
-/** Sandbox GSTINs are accepted only where the IRP on the other side is a test system. */
-export const allowsSandboxGstins = (p: ProfileConfig): boolean => p.kind === 'offline' || p.kind === 'sandbox';

@@ -1,18 +1,9 @@
 /**
  * DNS-rebinding defence: a web page that points its own domain at 127.0.0.1 still sends its own
- * name in Host. Only `127.0.0.1:PORT` and `localhost:PORT` are served.
+ * name in Host. Only `127.0.0.1:PORT` and `localhost:PORT` are served. The refusal itself is an
+ * HTTP answer (421, the request's authority is not ours), made by api/host-guard.ts.
  */
-import type { MiddlewareHandler } from 'hono';
-import { ApiFailure } from '../api/errors';
-
-export function hostGuard(port: { value: number }): MiddlewareHandler {
-  return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    const allowed = [`127.0.0.1:${port.value}`, `localhost:${port.value}`];
-    if (!allowed.includes(host)) {
-      throw new ApiFailure(421, 'FORBIDDEN', 'This service answers only requests addressed to 127.0.0.1 or localhost on its own port.',
-        { hint: `Call http://127.0.0.1:${port.value}/ directly.` });
-    }
-    await next();
-  };
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  const h = (host ?? '').toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
 }

@@ -4,7 +4,7 @@
  * headers are sent only to allowed origins, so a page can neither call nor read the API.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiFailure } from '../api/errors';
+import { CompanionError } from '../errors';
 import type { ApiKeyStore } from './keys';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[A-Za-z0-9._-]+$/;
@@ -18,7 +18,7 @@ export function originGuard(keys: ApiKeyStore): MiddlewareHandler {
     const pairing = c.req.path === '/v1/pair';
     const allowed = isExtensionOrigin(origin) && (pairing || keys.isPairedOrigin(origin));
     if (!allowed) {
-      throw new ApiFailure(403, 'FORBIDDEN', 'Requests from web pages are not accepted. Only the paired IRN Bridge extension may call this service.',
+      throw new CompanionError('FORBIDDEN', 'Requests from web pages are not accepted. Only the paired IRN Bridge extension may call this service.',
         isExtensionOrigin(origin) ? { hint: 'Pair this extension first: run `irn-bridge pair` and enter the code in the extension options.' } : {});
     }
     c.header('Access-Control-Allow-Origin', origin);

@@ -245,23 +245,11 @@ export interface RawIrpResponse {
 }
 
 // ---- Error shape of every route
-export type ApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'INVALID_INVOICE'
-  | 'INVALID_GSTIN'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'ALREADY_CANCELLED'
-  | 'IRP_REJECTED'
-  | 'IRP_UNAVAILABLE'
-  | 'OUTCOME_UNKNOWN'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'PROFILE_NOT_FOUND'
-  | 'INTERNAL';
+export const API_ERROR_CODES = [
+  'BAD_REQUEST', 'INVALID_INVOICE', 'INVALID_GSTIN', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ALREADY_CANCELLED',
+  'IRP_REJECTED', 'IRP_UNAVAILABLE', 'OUTCOME_UNKNOWN', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'PROFILE_NOT_FOUND', 'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   error: {
@@ -272,6 +260,7 @@ export interface ApiError {
     irp?: { codes: string[]; messages: string[] };
   };
 }
+export type ApiErrorBody = ApiError['error'];
 
 /** Route paths, for clients. */
 export const routes = {

@@ -1,14 +1,12 @@
 /** gstin, generate, get, cancel, irp get|post: the same services the API uses, run in this process. */
 import { statSync } from 'node:fs';
 import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
-import { toGstinDetails } from '../../api/gstin';
-import { ApiFailure } from '../../api/errors';
-import { sellerOf } from '../../api/einvoices';
-import { checkGstin, IRN_PATTERN, isCancelReason } from '../../domain';
+import { sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
+import { IRN_PATTERN, isCancelReason } from '../../domain';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
 import { profileForIrn } from '../../ledger/documents';
-import { allowsSandboxGstins } from '../../profiles/types';
+import { lookupGstin } from '../../ledger/gstin';
 import { withServices } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 import { readJsonFile as readJson } from '../json-file';
@@ -74,11 +72,7 @@ export async function gstin(args: string[], io: Io): Promise<number> {
   if (!g) throw new UsageError('which GSTIN?', irpOpsUsage);
   return withServices(io, async (ctx) => {
     const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
-    const check = checkGstin(g, { allowSandboxGstins: allowsSandboxGstins(profile) });
-    if (!check.ok) throw new ApiFailure(422, 'INVALID_GSTIN', check.message, { hint: check.hint });
-    const session = await ctx.sessions.sessionFor(profile);
-    let details;
-    try { details = toGstinDetails((await session.gstinDetails(g)).data, profile); } catch (e) { throw irpCallFailure(e, 'the GSTIN lookup'); }
+    const details = await lookupGstin({ ledger: ctx.ledger, sessionFor: (p) => ctx.sessions.sessionFor(p) }, profile, g);
     if (values.json) printJson(io, details);
     else {
       io.out(`${details.gstin}  ${details.legalName ?? ''}${details.tradeName && details.tradeName !== details.legalName ? ` (${details.tradeName})` : ''}${profile.demo ? '  [DEMO]' : ''}`);
@@ -101,7 +95,7 @@ export async function generate(args: string[], io: Io): Promise<number> {
       // One invoice: a bare INV-01 invoice or a GenerateRequest-shaped {"invoice": …}.
       const invoice = invoiceOf(raw);
       return withServices(io, async (ctx) => {
-        const profile = ctx.profiles.resolve({ profile: profileName, sellerGstin: sellerOf(invoice) });
+        const profile = ctx.profiles.resolve({ profile: profileName, sellerGstin: sellerGstinOf(invoice) });
         printResult(io, await ctx.generation.generate(profile, invoice), !!values.json);
         return 0;
       });
