@@ -2,15 +2,42 @@
  * The IRN and the document key. The IRN is the lower-case hex SHA-256 of
  * SellerGstin + financial year + upper-case DocTyp + DocNo, with no separators.
  */
-import type { DocumentKey, DocType } from './api/contract';
 import type { Inv01Invoice } from './invoice/types';
 import { parseDocDate } from './dates';
-import { normalizeDocType } from './codes/doc-types';
+import { normalizeDocType, type DocType } from './codes/doc-types';
 
-/** Indian financial year (1 April – 31 March) of a `dd/mm/yyyy` date: `12/11/2021` → `2021-22`. Throws on an invalid date. */
+export type { DocType };
+
+/** A document as the IRP identifies it for duplicates (2150), and as the ledger keys it. */
+export interface DocumentKey {
+  sellerGstin: string;
+  /** Financial year, `2026-27`. */
+  fy: string;
+  docType: DocType;
+  /** Upper-cased and trimmed. */
+  docNo: string;
+  /** dd/mm/yyyy */
+  docDate: string;
+}
+
+/** What the IRP's signed QR code says about the document (the fields of its payload). */
+export interface QrFields {
+  SellerGstin: string;
+  BuyerGstin: string;
+  DocNo: string;
+  DocTyp: string;
+  DocDt: string;
+  TotInvVal: number;
+  ItemCnt: number;
+  MainHsnCode: string;
+  Irn: string;
+  IrnDt: string;
+}
 
 /** An IRN as the IRP issues it: 64 hexadecimal characters (any case accepted from people). */
 export const IRN_PATTERN = /^[0-9a-f]{64}$/i;
+
+/** Indian financial year (1 April – 31 March) of a `dd/mm/yyyy` date: `12/11/2021` → `2021-22`. Throws on an invalid date. */
 export function financialYear(docDate: string): string {
   const d = parseDocDate(docDate);
   if (!d) throw new Error(`Not a valid document date (dd/mm/yyyy): ${String(docDate).slice(0, 20)}`);
@@ -57,8 +84,13 @@ export function documentKeyOf(invoice: Inv01Invoice): DocumentKey {
   return {
     sellerGstin: String(invoice?.SellerDtls?.Gstin ?? '').trim().toUpperCase(),
     fy: financialYear(docDate),
-    docType: docType as DocType,
+    docType,
     docNo: String(doc?.No ?? '').trim().toUpperCase(),
     docDate,
   };
+}
+
+/** The document key of a stored row (the ledger's columns), the one way every module builds it. */
+export function documentKeyOfRow(row: { seller_gstin: string; fy: string; doc_type: string; doc_no_key: string; doc_date: string }): DocumentKey {
+  return { sellerGstin: row.seller_gstin, fy: row.fy, docType: (normalizeDocType(row.doc_type) ?? 'INV'), docNo: row.doc_no_key, docDate: row.doc_date };
 }

@@ -7,7 +7,7 @@ import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
 import { resultFromIrp, resultFromRow } from './result';
-import type { LedgerRow, LedgerStore } from './store';
+import { documentOf, type LedgerRow, type LedgerStore } from './store';
 import type { ProfileStore } from '../profiles/store';
 
 export interface DocumentDeps {
@@ -80,7 +80,7 @@ export class DocumentService {
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
     const audit = (outcome: string, irpCodes?: string[]) => this.deps.ledger.audit({
-      profile: profile.name, operation: 'cancel', irn, document: row ? docOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
+      profile: profile.name, operation: 'cancel', irn, document: row ? documentOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
     try {
       const { data } = await session.cancelIrn({ irn, reason: req.reason, remark: req.remark });
       this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
@@ -120,10 +120,10 @@ export class DocumentService {
       const { data, info } = await session.generateEwbByIrn(JSON.parse(JSON.stringify(body)));
       const ewb = { ewbNo: String(data.EwbNo), ewbDt: data.EwbDt, ewbValidTill: data.EwbValidTill ?? null };
       this.deps.ledger.setEwaybill(irn, ewb);
-      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? docOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
+      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
       return { irn, ...ewb, ...(info ? { info } : {}) };
     } catch (e) {
-      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? docOf(row) : null,
+      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null,
         outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
       throw irpCallFailure(e, 'the e-way bill request');
     }
@@ -134,4 +134,3 @@ function notFoundAtIrp(message: string, e: { codes: string[]; messages: string[]
   return new CompanionError('NOT_FOUND', message, { irp: { codes: [...e.codes], messages: [...e.messages] } });
 }
 
-const docOf = (r: LedgerRow) => ({ sellerGstin: r.seller_gstin, fy: r.fy, docType: r.doc_type as 'INV', docNo: r.doc_no_key, docDate: r.doc_date });

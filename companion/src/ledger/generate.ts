@@ -5,7 +5,7 @@
  * (5) a lost answer makes the row `unknown`, and the IRP is asked by document details before any
  * resend; (6) start-up reconciles every pending/unknown row the same way (see reconcile in this class).
  */
-import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
+import type { DocumentKey, EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { isIrpError, type IrpError, type IrnResponseData } from '../irp';
 import { CompanionError } from '../errors';
@@ -18,7 +18,7 @@ import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpRejected, irpUnavailable, outcomeUnknown } from './irp-failures';
 import { KeyedMutex } from './lock';
 import { qrFieldsOf, resultFromRow } from './result';
-import type { LedgerRow, LedgerStore } from './store';
+import { documentOf, type LedgerRow, type LedgerStore } from './store';
 
 export interface GenerationDeps {
   ledger: LedgerStore;
@@ -47,9 +47,7 @@ export class GenerationService {
     if (hasBlockingIssues(issues)) {
       throw new CompanionError('INVALID_INVOICE', 'The invoice has problems the IRP would reject; nothing was sent.', { issues });
     }
-    const key = documentKeyOf(invoice);
-    const lockKey = `${key.sellerGstin}|${key.fy}|${key.docType}|${key.docNo}`;
-    return this.locks.run(lockKey, () => this.generateLocked(profile, invoice));
+    return this.locks.run(lockKeyOf(documentKeyOf(invoice)), () => this.generateLocked(profile, invoice));
   }
 
   private async generateLocked(profile: ProfileConfig, invoice: Inv01Invoice): Promise<EInvoiceResult> {
@@ -194,8 +192,7 @@ export class GenerationService {
   async reconcile(row: LedgerRow): Promise<void> {
     const profile = this.deps.profileNamed(row.profile);
     if (!profile) return;
-    const key = { sellerGstin: row.seller_gstin, fy: row.fy, docType: row.doc_type, docNo: row.doc_no_key };
-    await this.locks.run(`${key.sellerGstin}|${key.fy}|${key.docType}|${key.docNo}`, async () => {
+    await this.locks.run(lockKeyOf(documentOf(row)), async () => {
       const current = this.ledger.get(row.id);
       if (current.state !== 'pending' && current.state !== 'unknown') return;
       const invoice = JSON.parse(current.request_json) as Inv01Invoice;
@@ -204,11 +201,11 @@ export class GenerationService {
         const session = await this.deps.sessionFor(profile);
         const settled = await this.settleFromIrp(session, current, invoice, profileRef(profile));
         const result = settled ?? await this.send(session, current, invoice, profileRef(profile), 0);
-        this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentKeyOf(invoice), irn: result.irn,
+        this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current), irn: result.irn,
           outcome: settled ? 'recovered' : 'generated', durationMs: Date.now() - started });
       } catch (e) {
         const body: ApiErrorBody | null = e instanceof CompanionError ? e.body : null;
-        this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentKeyOf(invoice),
+        this.ledger.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current),
           outcome: body?.code ?? 'error', irpCodes: body?.irp?.codes, durationMs: Date.now() - started });
         this.deps.log?.info(`reconcile ${current.doc_type} ${current.doc_no}: ${body?.code ?? 'error'}`);
       }
@@ -224,6 +221,8 @@ export class GenerationService {
     return p ? profileRef(p) : fallback;
   }
 }
+
+const lockKeyOf = (k: DocumentKey) => `${k.sellerGstin}|${k.fy}|${k.docType}|${k.docNo}`;
 
 function alreadyCancelled(row: LedgerRow): CompanionError {
   return new CompanionError('ALREADY_CANCELLED',

@@ -3,6 +3,7 @@
  * Pure persistence; the rules about when to call the IRP live in generate.ts and reconcile.ts.
  */
 import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/api/contract';
+import { documentKeyOfRow } from '@irn-bridge/shared/irn';
 import type { Db } from './db';
 import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
 
@@ -35,9 +36,7 @@ export interface LedgerFilter {
   unbounded?: boolean;
 }
 
-export const documentOf = (r: LedgerRow): DocumentKey => ({
-  sellerGstin: r.seller_gstin, fy: r.fy, docType: r.doc_type as DocumentKey['docType'], docNo: r.doc_no_key, docDate: r.doc_date,
-});
+export const documentOf = (r: LedgerRow): DocumentKey => documentKeyOfRow(r);
 
 export function toLedgerEntry(r: LedgerRow): LedgerEntry {
   return {

@@ -22,9 +22,3 @@ export function isExportSupply(s: string): boolean {
   const t = normalizeSupplyType(s);
   return t === 'EXPWP' || t === 'EXPWOP';
 }
-
-/** Supplies that carry IGST even when POS is the seller's state: SEZ and exports. */
-export function isSezOrExportSupply(s: string): boolean {
-  const t = normalizeSupplyType(s);
-  return t === 'SEZWP' || t === 'SEZWOP' || t === 'EXPWP' || t === 'EXPWOP';
-}
