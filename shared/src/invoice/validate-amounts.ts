@@ -53,6 +53,7 @@ export function checkItemsAndTotals(inv: Rec, ctx: RuleContext): void {
   const mode = taxModeOf(inv, ctx.ok);
   const supTyp = normalizeSupplyType(str(rec(field(inv, 'TranDtls')), 'SupTyp') ?? '');
   const withoutPayment = supTyp === 'EXPWOP' || supTyp === 'SEZWOP';
+  const reverseCharge = str(rec(field(inv, 'TranDtls')), 'RegRev') === 'Y';
   const sums: Sums = { AssVal: 0, CgstVal: 0, SgstVal: 0, IgstVal: 0, CesVal: 0, StCesVal: 0, OthChrg: 0, TotItemVal: 0 };
   /** Totals that cannot be checked because some item's amount is unusable. */
   const unusable = new Set<SumKey>();
@@ -106,7 +107,11 @@ export function checkItemsAndTotals(inv: Rec, ctx: RuleContext): void {
     const totAmt = ok('TotAmt') ? num(it, 'TotAmt') : undefined;
     const discount = amt('Discount');
     const assAmt = ok('AssAmt') ? num(it, 'AssAmt') : undefined;
-    if (qty !== undefined && unitPrice !== undefined && totAmt !== undefined && off(qty * unitPrice, totAmt)) {
+    if (qty === 0 && totAmt !== undefined && totAmt !== 0) {
+      // A value-only line (a price difference on a debit note): the NIC sandbox registered Qty 0 with
+      // UnitPrice = TotAmt = 100 (India Compliance's test data "debit_invoice"), so 2192 is not applied to it.
+      c.warn(`${p}.Qty`, 'VALUE_ONLY_LINE', `${name} has quantity 0 and an amount of ${money(totAmt)}: it is sent as a value-only line.`, 'That is right for a price difference; otherwise enter the quantity.');
+    } else if (qty !== undefined && unitPrice !== undefined && totAmt !== undefined && off(qty * unitPrice, totAmt)) {
       c.add(`${p}.TotAmt`, '2192', `${name}: the gross amount ${money(totAmt)} is not quantity × unit price (${qty} × ${unitPrice} = ${money(qty * unitPrice)}).`, 'Correct the quantity, unit price or gross amount (TotAmt).');
     }
     if (totAmt !== undefined && discount !== undefined && assAmt !== undefined && off(totAmt - discount, assAmt)) {
@@ -124,7 +129,10 @@ export function checkItemsAndTotals(inv: Rec, ctx: RuleContext): void {
     const parts = [assAmt, igst, cgst, sgst, ces, cesNonAdvl, stCes, stCesNonAdvl, othChrg];
     if (totItemVal !== undefined && parts.every((x) => x !== undefined)) {
       const expected = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (off(expected, totItemVal)) {
+      // Under reverse charge the buyer pays the tax: India Compliance sends TotItemVal = AssAmt (+ other
+      // charges) without the tax (utils/e_invoice.py update_item_details), and the IRP registers it.
+      const withoutTax = (assAmt as number) + (othChrg as number);
+      if (off(expected, totItemVal) && !(reverseCharge && !off(withoutTax, totItemVal))) {
         c.add(`${p}.TotItemVal`, '2194', `${name}: the item total ${money(totItemVal)} is not taxable value plus taxes, cess and other charges (${money(expected)}).`, 'Correct the item total (TotItemVal) or the amounts it adds up.');
       }
     }
@@ -182,7 +190,7 @@ export function checkItemsAndTotals(inv: Rec, ctx: RuleContext): void {
     add('TotItemVal', totItemVal);
   });
 
-  checkTotals(inv, ctx, sums, unusable);
+  checkTotals(inv, ctx, sums, unusable, reverseCharge);
   const ewb = rec(field(inv, 'EwbDtls'));
   const typ = normalizeDocType(str(rec(field(inv, 'DocDtls')), 'Typ') ?? '');
   if (ewb && !anyGoods && typ === 'INV') {
@@ -199,7 +207,7 @@ const TOTAL_RULES: readonly [SumKey, string, string][] = [
   ['StCesVal', '2187', 'state cess (including non-ad-valorem state cess)'],
 ];
 
-function checkTotals(inv: Rec, { c, ok }: RuleContext, sums: Sums, unusable: Set<SumKey>): void {
+function checkTotals(inv: Rec, { c, ok }: RuleContext, sums: Sums, unusable: Set<SumKey>, reverseCharge: boolean): void {
   const val = rec(field(inv, 'ValDtls'));
   if (!val) return;
   const total = (k: string): number | undefined => (ok(`ValDtls.${k}`) ? num(val, k) ?? (field(val, k) === undefined ? 0 : undefined) : undefined);
@@ -220,7 +228,13 @@ function checkTotals(inv: Rec, { c, ok }: RuleContext, sums: Sums, unusable: Set
   const rndOff = total('RndOffAmt');
   if (totInvVal !== undefined && discount !== undefined && othChrg !== undefined && rndOff !== undefined && !unusable.has('TotItemVal')) {
     const expected = sums.TotItemVal - discount + othChrg + rndOff;
-    if (off(expected, totInvVal)) {
+    // Reverse charge: the invoice total may leave the tax out (India Compliance's TotInvVal is the
+    // grand total, which excludes the buyer-paid tax: utils/transaction_data.py update_discount_and_other_charges).
+    const parts: SumKey[] = ['AssVal', 'OthChrg', 'CgstVal', 'SgstVal', 'IgstVal', 'CesVal', 'StCesVal'];
+    const withoutTax = sums.AssVal + sums.OthChrg - discount + othChrg + rndOff;
+    const withTax = withoutTax + sums.CgstVal + sums.SgstVal + sums.IgstVal + sums.CesVal + sums.StCesVal;
+    const rcmAccepts = reverseCharge && parts.every((k) => !unusable.has(k)) && (!off(withoutTax, totInvVal) || !off(withTax, totInvVal));
+    if (off(expected, totInvVal) && !rcmAccepts) {
       c.add('ValDtls.TotInvVal', '2189', `The invoice total ${money(totInvVal)} is not the items' total minus discount plus other charges and rounding (${money(expected)}).`, `Set the invoice total to ${money(expected)}, or correct the amounts it adds up.`);
     }
   }

@@ -36,8 +36,12 @@ function checkDocument(inv: Rec, { c, o, ok }: RuleContext): void {
   const prec = field(ref, 'PrecDocDtls');
   const hasPrec = Array.isArray(prec) && prec.length > 0;
   if ((typ === 'CRN' || typ === 'DBN') && !hasPrec) {
+    // A warning, not an error: the NIC sandbox registered a debit note without RefDtls (India Compliance's
+    // test data, gst_india/data/test_e_invoice.json "debit_invoice"), and India Compliance sends credit notes
+    // without a linked invoice the same way (utils/e_invoice.py update_transaction_details). Whether the
+    // production IRP enforces 2191 is not documented; a local check must not refuse what the IRP accepts.
     const what = typ === 'CRN' ? 'credit note' : 'debit note';
-    c.add('RefDtls.PrecDocDtls', '2191', `This ${what} does not name the original invoice.`, 'Add the original invoice number and date under RefDtls.PrecDocDtls.');
+    c.warn('RefDtls.PrecDocDtls', '2191', `This ${what} does not name the original invoice.`, 'Add the original invoice number and date under RefDtls.PrecDocDtls if the note adjusts one invoice.');
   }
   if (typ === 'INV' && hasPrec) {
     c.add('RefDtls.PrecDocDtls', '2210', 'An invoice (INV) must not name an original invoice; only credit and debit notes do.', 'Remove RefDtls.PrecDocDtls, or change the document type to CRN or DBN.');

@@ -110,7 +110,6 @@ const MUTATIONS: Mutation[] = [
   ['future document date', 'intra', (i) => { i.DocDtls.Dt = '02/01/2024'; }, '2218', 'DocDtls.Dt'],
   ['date not dd/mm/yyyy', 'intra', (i) => { i.DocDtls.Dt = '2022-09-16'; }, '2144', 'DocDtls.Dt'],
   ['impossible date', 'intra', (i) => { i.DocDtls.Dt = '31/09/2022'; }, '2144', 'DocDtls.Dt'],
-  ['credit note without original', 'intra', (i) => { i.DocDtls.Typ = 'CRN'; }, '2191', 'RefDtls.PrecDocDtls'],
   ['invoice with original', 'intra', (i) => { i.RefDtls = { PrecDocDtls: [{ InvNo: 'SINV-1', InvDt: '01/09/2022' }] }; }, '2210', 'RefDtls.PrecDocDtls'],
   ['reverse charge on SEZ supply', 'inter', (i) => { i.TranDtls.RegRev = 'Y'; i.TranDtls.SupTyp = 'SEZWP'; }, '2162', 'TranDtls.RegRev'],
   // Parties.
@@ -180,6 +179,15 @@ describe('warnings do not block', () => {
     inv.ItemList[1].Qty = 1;
     inv.ItemList[1].Unit = 'NOS';
     assert.deepEqual(codesOf(validateInvoice(inv, REAL)), ['HSN_SERVICE_MISMATCH@ItemList[1].IsServc']);
+  });
+  test('a credit note without the original invoice → 2191 as a warning (the IRP has registered such notes)', () => {
+    const inv = clone(cases.goods_item_with_ewaybill.request_data);
+    inv.DocDtls.Typ = 'CRN';
+    delete inv.EwbDtls;
+    const issues = validateInvoice(inv, SANDBOX);
+    assert.deepEqual(codesOf(issues), ['2191@RefDtls.PrecDocDtls']);
+    assert.equal(issues[0].severity, 'warning');
+    assert.equal(hasBlockingIssues(issues), false);
   });
   test('checkHsn: false skips the HSN master', () => {
     const inv = clone(INTER);
