@@ -1,7 +1,17 @@
 /**
  * The demo's only contact with the companion package, kept in one file so a change of its API is a
- * one-file fix. Loaded lazily: the fake ERPs still start if the companion cannot.
+ * one-file fix. The server is loaded lazily, so the fake ERPs still start if the companion cannot
+ * (home.ts, only paths and the pairing notes, is imported at once).
  */
+import { commandFor, defaultHome } from '@irn-bridge/companion/home';
+
+/** The companion's home when IRN_BRIDGE_HOME is not set: the same one `irn-bridge start` uses. */
+export const demoHome = (): string => defaultHome();
+
+/** An irn-bridge command as typed in the checkout, naming the home and port when they are not the defaults. */
+export const checkoutCommand = (args: string, home: string, port: number | null): string =>
+  commandFor(args, home, port, { runner: 'npx -y pnpm@12.4.2 irn-bridge' });
+
 export interface DemoCompanion {
   url: string;
   port: number;

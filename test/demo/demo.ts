@@ -2,7 +2,7 @@
 import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, FAKE_ERPNEXT_LOGIN, type ErpnextVariant, type FakeErpnext } from '../fake-erp/erpnext';
 import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath, odooLegacyInvoicePath, type FakeOdoo } from '../fake-erp/odoo';
 import type { RecordedWrite } from '../fake-erp/common';
-import { startDemoCompanion, type DemoCompanion } from './companion';
+import { checkoutCommand, startDemoCompanion, type DemoCompanion } from './companion';
 import { serveApp, type Served } from './serve';
 
 export interface DemoOptions {
@@ -97,18 +97,22 @@ function guide(d: RunningDemo, opts: DemoOptions): string {
     '',
   ];
   if (d.companion) {
+    const { url, port, pairingCode } = d.companion;
     lines.push(
-      `Companion at ${d.companion.url} (home: ${opts.home}), DEMO profile on the embedded offline IRP`,
+      `Companion at ${url} — home ${opts.home}, port ${port}. DEMO profile on the embedded offline IRP.`,
       '',
       'Pair the extension:',
-      '  1. Build it: pnpm build, then load extension/.output/chrome-mv3 as an unpacked extension (chrome://extensions, Developer mode).',
-      `  2. Open its Options page, set the companion address to ${d.companion.url} and enter the pairing code` +
-        (d.companion.pairingCode ? `: ${d.companion.pairingCode.code} (one use, expires ${new Date(d.companion.pairingCode.expiresAt).toLocaleTimeString()})` : '.'),
-      `  3. A new code any time: IRN_BRIDGE_HOME=${opts.home} pnpm irn-bridge pair`,
+      '  1. Build it: npx -y pnpm@12.4.2 build, then load extension/.output/chrome-mv3 as an unpacked extension (chrome://extensions, Developer mode).',
+      `  2. Open its Options page, set the companion address to ${url} and enter the pairing code` +
+        (pairingCode ? `: ${pairingCode.code} (for the companion on port ${port} with home ${opts.home}; one use, expires ${new Date(pairingCode.expiresAt).toLocaleTimeString()})` : '.'),
+      `  3. A new code any time: ${checkoutCommand('pair', opts.home, null)}`,
+      `     The same companion later without the demo: ${checkoutCommand('start', opts.home, port)}`,
       '  4. Enable the extension on the ERP sites above (Options → Sites), open an invoice and click "Generate IRN".',
     );
   } else if (d.companionError) {
-    lines.push(`The companion did not start: ${d.companionError}`, 'The fake ERPs run anyway; start a companion yourself with: pnpm start');
+    lines.push(`The companion did not start: ${d.companionError}`,
+      `The fake ERPs run anyway. If a companion already runs with home ${opts.home}, pair with a code from: ${checkoutCommand('pair', opts.home, null)}`,
+      `Otherwise start one yourself with: ${checkoutCommand('start', opts.home, opts.companionPort || null)}`);
   }
   lines.push('', 'Write-backs to the ERPs are printed below as they happen. Ctrl-C stops everything.');
   return lines.join('\n');

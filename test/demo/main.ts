@@ -3,13 +3,13 @@
  * profile, offline IRP) on its usual port, then a guide for a newcomer.
  *
  * Environment: DEMO_ERPNEXT_PORT (8001), DEMO_ODOO_PORT (8069), IRN_BRIDGE_PORT (the companion's default),
- * IRN_BRIDGE_HOME (default: .irn-bridge-home/ in the checkout), DEMO_ERPNEXT_VARIANT
+ * IRN_BRIDGE_HOME (default: the same home as `irn-bridge start`), DEMO_ERPNEXT_VARIANT
  * (india-compliance | irn-fields | comment-only).
  */
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
 import type { ErpnextVariant } from '../fake-erp/erpnext';
 import { startDemo } from './demo';
+import { demoHome } from './companion';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     erpnextPort: port('DEMO_ERPNEXT_PORT', 8001),
     odooPort: port('DEMO_ODOO_PORT', 8069),
     companionPort: port('IRN_BRIDGE_PORT', DEFAULT_COMPANION_PORT),
-    home: process.env.IRN_BRIDGE_HOME || fileURLToPath(new URL('../../.irn-bridge-home', import.meta.url)),
+    home: demoHome(),
     erpnextVariant: variant,
   });
   console.log(demo.guide());

@@ -3,7 +3,10 @@
  * database; the server checks `POST /v1/pair` against it. A code lives 5 minutes and dies after
  * 5 wrong attempts (counted against every live code, since a wrong guess cannot say which code it aimed at).
  */
+import { dirname } from 'node:path';
 import type { Db } from '../ledger/db';
+import { CompanionError } from '../errors';
+import { commandFor, notePairingCode, otherHomeOfPairingCode } from '../home';
 import { randomCode, sha256Hex } from './hash';
 
 export const PAIRING_TTL_MS = 5 * 60_000;
@@ -32,6 +35,7 @@ export class PairingCodes {
     const expiresAt = new Date(created.getTime() + PAIRING_TTL_MS).toISOString();
     this.db.prepare('INSERT INTO pairing_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)')
       .run(sha256Hex(raw), created.toISOString(), expiresAt);
+    notePairingCode(sha256Hex(raw), dirname(this.db.name), expiresAt, created);
     return { code: formatCode(raw), expiresAt };
   }
 
@@ -48,6 +52,7 @@ export class PairingCodes {
         return 'ok';
       }
       if (row && !row.used_at && row.expires_at <= nowIso) return 'expired';
+      if (!row) refuseOtherHome(code, dirname(this.db.name), this.now());
       if (live.length === 0) {
         // Nothing live: either no code was made, or every code was voided by wrong guesses.
         const voided = this.db.prepare('SELECT 1 FROM pairing_codes WHERE used_at IS NULL AND expires_at > ? AND attempts >= ?')
@@ -58,4 +63,13 @@ export class PairingCodes {
       return 'wrong';
     }).immediate();
   }
+}
+
+/** A real code made in another home is not a guess: say where it belongs (and count no wrong attempt). */
+function refuseOtherHome(code: string, home: string, now: Date): void {
+  const other = otherHomeOfPairingCode(sha256Hex(normalizeCode(code)), home, now);
+  if (!other) return;
+  throw new CompanionError('UNAUTHORIZED',
+    `This pairing code was made for the IRN Bridge companion whose home is ${other}, but this companion's home is ${home}.`,
+    { hint: `Make a code for this companion with \`${commandFor('pair', home, null)}\`, or start the companion with IRN_BRIDGE_HOME=${other}.` });
 }
