@@ -3,8 +3,8 @@
  * (server.ts serves it). Routes come from one small module per concern in ./api.
  */
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
-import { sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import { ensureHome } from './home';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './ledger/db';
@@ -32,6 +32,7 @@ import { einvoiceRoutes } from './api/einvoices';
 import { batchRoutes } from './api/batch';
 import { rawRoutes } from './api/raw';
 import { openapiRoutes } from './api/openapi';
+import { contractApp } from './api/contract-routes';
 
 export interface CompanionOptions {
   home: string;
@@ -67,7 +68,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const profileNamed = (name: string) => profiles.get(name);
   const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });
   const documents = new DocumentService({ ledger, sessionFor, profileNamed, now });
-  const batches = new BatchRunner(generation, (invoice, explicit) => profiles.resolve({ profile: explicit, sellerGstin: sellerGstinOf(invoice) }));
+  const batches = new BatchRunner(generation, (wish) => profiles.resolve(wish), now);
   const ctx: CompanionContext = {
     home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, ledger, profiles, sessions, generation, documents, batches,
     keys: new ApiKeyStore(db, now), pairing: new PairingCodes(db, now), pairLimiter: new RateLimiter(10, 60_000),
@@ -83,17 +84,14 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   app.use('*', originGuard(ctx.keys));
   app.use('*', requireApiKey(ctx.keys));
   app.use('*', bodyGuard());
-  app.route('/', healthRoutes(ctx));
-  app.route('/', pairRoutes(ctx));
-  app.route('/', profileRoutes(ctx));
-  app.route('/', gstinRoutes(ctx));
-  app.route('/', batchRoutes(ctx));
-  app.route('/', einvoiceRoutes(ctx));
-  app.route('/', rawRoutes(ctx));
-  app.route('/', openapiRoutes());
+  // Every route comes from the contract (shared/src/api/endpoints.ts), validated by its schemas.
+  const api = contractApp();
+  for (const register of [healthRoutes, pairRoutes, profileRoutes, gstinRoutes, batchRoutes, einvoiceRoutes, rawRoutes]) register(ctx, api);
+  openapiRoutes(api);
+  app.route('/', api);
   app.notFound((c) => failureResponse(c, notFound(`There is no ${c.req.method} ${c.req.path} route.`)));
   app.onError((err, c) => {
-    if (!(err instanceof CompanionError)) {
+    if (!(err instanceof CompanionError) && !(err instanceof HTTPException)) {
       log.warn(`unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.name ?? 'Error'}`);
       log.debug(String((err as Error)?.stack ?? err).split('\n').slice(0, 6).join(' | '));
     }

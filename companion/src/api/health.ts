@@ -1,13 +1,14 @@
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { API_VERSION, type HealthResponse } from '@irn-bridge/shared/api/contract';
 import { profileRef } from '../profiles/types';
 import { bearerKey } from '../security/auth';
 import type { AppEnv, CompanionContext } from './context';
+import { serve } from './contract-routes';
 
 export const COMPANION_VERSION = '0.1.0';
 
-export function healthRoutes(ctx: CompanionContext) {
-  return new Hono<AppEnv>().get('/v1/health', (c) => {
+export function healthRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void {
+  serve(app, 'health', (c) => {
     const key = bearerKey(c.req.header('authorization'));
     const body: HealthResponse = {
       service: 'irn-bridge-companion',

@@ -1,20 +1,22 @@
 /** POST /v1/pair: trade a one-time code shown by `irn-bridge pair` for an API key. */
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { PairResponse } from '@irn-bridge/shared/api/contract';
 import { isExtensionOrigin } from '../security/origin';
 import { CompanionError } from '../errors';
-import { readJson, requiredString } from './body';
 import type { AppEnv, CompanionContext } from './context';
+import { serve } from './contract-routes';
 
-export function pairRoutes(ctx: CompanionContext) {
-  return new Hono<AppEnv>().post('/v1/pair', async (c) => {
-    if (!ctx.pairLimiter.take()) {
+export function pairRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void {
+  // The limit is taken before the body is read, so junk bodies count too.
+  app.use('/v1/pair', async (c, next) => {
+    if (c.req.method === 'POST' && !ctx.pairLimiter.take()) {
       throw new CompanionError('RATE_LIMITED', 'Too many pairing attempts. Wait a minute and try again.');
     }
-    const body = await readJson(c);
-    const code = requiredString(body, 'code', 32);
-    const client = requiredString(body, 'client', 200).trim();
-    const outcome = ctx.pairing.redeem(code);
+    await next();
+  });
+  serve(app, 'pair', (c, { body }) => {
+    const client = body.client.trim();
+    const outcome = ctx.pairing.redeem(body.code);
     if (outcome === 'exhausted') {
       throw new CompanionError('RATE_LIMITED', 'Too many wrong pairing codes: the code is no longer valid.',
         { hint: 'Run `irn-bridge pair` again for a new code.' });

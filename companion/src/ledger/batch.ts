@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchItemResult, BatchStatus } from '@irn-bridge/shared/api/contract';
 import { asCompanionError } from '../errors';
+import type { ProfileWish } from '@irn-bridge/shared/profiles/choice';
 import type { ProfileConfig } from '../profiles/types';
+import { checkInvoice } from './invoice-check';
 import type { GenerationService } from './generate';
 
 export const DEFAULT_BATCH_CONCURRENCY = 4;
-export const MAX_BATCH_CONCURRENCY = 16;
+export { MAX_BATCH_CONCURRENCY } from '@irn-bridge/shared/api/contract';
+import { MAX_BATCH_CONCURRENCY } from '@irn-bridge/shared/api/contract';
 const KEEP_FINISHED = 100;
 
 interface Batch { status: BatchStatus; done: Promise<BatchStatus> }
@@ -20,7 +23,8 @@ export class BatchRunner {
   constructor(
     private readonly generation: GenerationService,
     /** Resolves the profile per invoice (explicit profile, else the seller's, else the default). */
-    private readonly profileFor: (invoice: unknown, explicit?: string) => ProfileConfig,
+    private readonly resolve: (wish: ProfileWish) => ProfileConfig,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** `onItem` is told each result as it finishes (for progress), in finishing order. */
@@ -35,7 +39,9 @@ export class BatchRunner {
         const index = next++;
         let item: BatchItemResult;
         try {
-          item = { index, ok: true, result: await this.generation.generate(this.profileFor(invoices[index], profile), invoices[index]) };
+          // Each item is checked on its own at this edge: one bad invoice fails alone.
+          const { profile: chosen, checked } = checkInvoice(invoices[index], this.resolve, profile, this.now());
+          item = { index, ok: true, result: await this.generation.generate(chosen, checked) };
           status.succeeded++;
         } catch (e) {
           item = { index, ok: false, error: asCompanionError(e).body };

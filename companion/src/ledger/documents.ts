@@ -1,7 +1,9 @@
 /** Lookups, cancellation and e-way bills: the ledger answers what it knows, the IRP the rest; each IRP operation is audited. */
-import type { CancelRequest, CancelResponse, EInvoiceResult, EwaybillRequest, EwaybillResponse } from '@irn-bridge/shared/api/contract';
+import type { CancelCommand, CancelResponse, EInvoiceResult, EwaybillRequest, EwaybillResponse } from '@irn-bridge/shared/api/contract';
 import { isIrpError } from '../irp';
-import { CompanionError } from '../errors';
+import { cleanCancelRemark } from '@irn-bridge/shared/codes/cancel-reasons';
+import { checkEwaybillFields, normalizeVehicleNo } from '@irn-bridge/shared/ewaybill/rules';
+import { badRequest, CompanionError } from '../errors';
 import { financialYear, formatIstDateTime } from '../domain';
 import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
@@ -53,7 +55,7 @@ export class DocumentService {
   async byDocument(profile: ProfileConfig, q: { docType: string; docNo: string; docDate: string }): Promise<EInvoiceResult> {
     let fy: string;
     try { fy = financialYear(q.docDate); } catch {
-      throw new CompanionError('BAD_REQUEST', `"${q.docDate}" is not a document date.`, { hint: 'Use dd/mm/yyyy, e.g. 05/04/2026.' });
+      throw badRequest(`"${q.docDate}" is not a document date.`, 'Use dd/mm/yyyy, e.g. 05/04/2026.');
     }
     const docType = q.docType.toUpperCase();
     const row = this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
@@ -72,7 +74,9 @@ export class DocumentService {
    * IRP's 9999 ("not active": cancelled already, e.g. by an earlier reply that was lost), is settled
    * by asking the IRP, and a confirmed cancellation is recorded.
    */
-  async cancel(profile: ProfileConfig, irn: string, req: CancelRequest): Promise<CancelResponse> {
+  async cancel(profile: ProfileConfig, irn: string, cmd: CancelCommand): Promise<CancelResponse> {
+    const req = { reason: cmd.reason, remark: cleanCancelRemark(cmd.remark) };
+    if (!req.remark) throw badRequest('"remark" has no text the IRP can store: write why the IRN is cancelled, in words.');
     const row = this.deps.ledger.findByIrn(irn);
     if (row?.state === 'cancelled') {
       throw new CompanionError('ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
@@ -109,12 +113,14 @@ export class DocumentService {
   }
 
   async ewaybill(profile: ProfileConfig, irn: string, req: EwaybillRequest): Promise<EwaybillResponse> {
+    const problem = checkEwaybillFields(req, { now: this.deps.now?.() })[0];
+    if (problem) throw badRequest(`"${problem.field}": ${problem.message}`);
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
     const row = this.deps.ledger.findByIrn(irn);
     const body = {
-      Irn: irn, Distance: req.distance, TransMode: req.transMode, TransId: req.transId, TransName: req.transName,
-      TransDocNo: req.transDocNo, TransDocDt: req.transDocDt, VehNo: req.vehNo, VehType: req.vehType,
+      Irn: irn, Distance: req.distance, TransMode: req.transMode, TransId: req.transId?.trim().toUpperCase(), TransName: req.transName,
+      TransDocNo: req.transDocNo?.trim(), TransDocDt: req.transDocDt?.trim(), VehNo: req.vehNo === undefined ? undefined : normalizeVehicleNo(req.vehNo), VehType: req.vehType,
     };
     try {
       const { data, info } = await session.generateEwbByIrn(JSON.parse(JSON.stringify(body)));

@@ -10,12 +10,11 @@ import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { isIrpError, type IrpError, type IrnResponseData } from '../irp';
 import { CompanionError } from '../errors';
 import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
-import { documentKeyOf, hasBlockingIssues, normalizeInvoiceKeys, validateInvoice } from '../domain';
 import type { Logger } from '../logger';
 import type { IrpPort } from '../profiles/sessions';
-import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpRejected, irpUnavailable, outcomeUnknown } from './irp-failures';
+import type { CheckedInvoice } from './invoice-check';
 import { KeyedMutex } from './lock';
 import { qrFieldsOf, resultFromRow } from './result';
 import { documentOf, type LedgerRow, type LedgerStore } from './store';
@@ -40,19 +39,13 @@ export class GenerationService {
 
   private get ledger() { return this.deps.ledger; }
 
-  /** Validates, then registers the invoice (or returns what the ledger/IRP already holds). */
-  async generate(profile: ProfileConfig, raw: unknown): Promise<EInvoiceResult> {
-    const invoice = normalizeInvoiceKeys(raw) as Inv01Invoice;
-    const issues = validateInvoice(invoice, { allowSandboxGstins: allowsSandboxGstins(profile), now: this.deps.now?.() });
-    if (hasBlockingIssues(issues)) {
-      throw new CompanionError('INVALID_INVOICE', 'The invoice has problems the IRP would reject; nothing was sent.', { issues });
-    }
-    return this.locks.run(lockKeyOf(documentKeyOf(invoice)), () => this.generateLocked(profile, invoice));
+  /** Registers a checked invoice (or returns what the ledger/IRP already holds for its document). */
+  async generate(profile: ProfileConfig, checked: CheckedInvoice): Promise<EInvoiceResult> {
+    return this.locks.run(lockKeyOf(checked.key), () => this.generateLocked(profile, checked.invoice, checked.key));
   }
 
-  private async generateLocked(profile: ProfileConfig, invoice: Inv01Invoice): Promise<EInvoiceResult> {
+  private async generateLocked(profile: ProfileConfig, invoice: Inv01Invoice, key: DocumentKey): Promise<EInvoiceResult> {
     const started = Date.now();
-    const key = documentKeyOf(invoice);
     const ref = profileRef(profile);
     let row = this.ledger.find(key);
     if (row?.state === 'generated') return resultFromRow(row, this.refFor(row, ref), { fromLedger: true });

@@ -1,12 +1,12 @@
 /** gstin, generate, get, cancel, irp get|post: the same services the API uses, run in this process. */
 import { statSync } from 'node:fs';
 import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
-import { sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import { IRN_PATTERN, isCancelReason } from '../../domain';
 import { DEFAULT_BATCH_CONCURRENCY, MAX_BATCH_CONCURRENCY } from '../../ledger/batch';
 import { irpCallFailure } from '../../ledger/irp-failures';
 import { profileForIrn } from '../../ledger/documents';
 import { lookupGstin } from '../../ledger/gstin';
+import { checkInvoice } from '../../ledger/invoice-check';
 import { withServices } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 import { readJsonFile as readJson } from '../json-file';
@@ -95,8 +95,8 @@ export async function generate(args: string[], io: Io): Promise<number> {
       // One invoice: a bare INV-01 invoice or a GenerateRequest-shaped {"invoice": …}.
       const invoice = invoiceOf(raw);
       return withServices(io, async (ctx) => {
-        const profile = ctx.profiles.resolve({ profile: profileName, sellerGstin: sellerGstinOf(invoice) });
-        printResult(io, await ctx.generation.generate(profile, invoice), !!values.json);
+        const { profile, checked } = checkInvoice(invoice, (wish) => ctx.profiles.resolve(wish), profileName, ctx.now());
+        printResult(io, await ctx.generation.generate(profile, checked), !!values.json);
         return 0;
       });
     }

@@ -1,0 +1,188 @@
+/**
+ * The local API v1 as zod schemas: the single source for the request validation (the companion
+ * runs them as middleware), the TypeScript types both sides use (contract.ts infers them), and
+ * the OpenAPI document (generated from them). Domain types come from the domain modules; the
+ * `satisfies` lines prove each schema matches its domain type. `.meta({ id })` names a component.
+ * Messages complete a sentence that starts with the field's name in quotes (see api/validate.ts).
+ */
+import { z } from 'zod';
+import { DOC_TYPE_CODES } from '../codes/doc-types';
+import { CANCEL_REASON_CHOICES, CANCEL_REASON_CODES, CANCEL_REMARK_MAX } from '../codes/cancel-reasons';
+import { MAX_EWB_DISTANCE_KM } from '../ewaybill/rules';
+import type { DocumentKey, QrFields } from '../irn';
+import type { ValidationIssue } from '../invoice/issue';
+
+export const PROFILE_KINDS = ['offline', 'sandbox', 'production', 'gsp'] as const;
+export const LEDGER_STATES = ['pending', 'unknown', 'generated', 'cancelled', 'failed'] as const;
+export const MAX_BATCH_INVOICES = 10_000;
+export const MAX_BATCH_CONCURRENCY = 16;
+const DDMMYYYY = /^\d{2}\/\d{2}\/\d{4}$/;
+
+const text = (what = 'must be a string.') => z.string({ error: what });
+const nullableText = z.string().nullable();
+/** An optional profile name (omitted or null: the seller's profile, else the default). */
+const profileField = text('must be a string (a profile name).').nullish().meta({ description: 'Profile name; default: the seller\'s, else the default profile.' });
+const requiredText = (max: number) => z.string({ error: (i) => (i.input === undefined ? 'is required.' : 'must be a string.') })
+  .refine((s) => s.trim().length > 0, { error: 'is required.' })
+  .refine((s) => s.length <= max, { error: `is longer than ${max} characters.` });
+
+export const DocTypeSchema = z.enum(DOC_TYPE_CODES, { error: 'must be INV, CRN or DBN.' });
+export const DocumentKeySchema = z.object({
+  sellerGstin: z.string(), fy: z.string(), docType: DocTypeSchema, docNo: z.string(), docDate: z.string(),
+}).meta({ id: 'DocumentKey' }) satisfies z.ZodType<DocumentKey>;
+export const QrFieldsSchema = z.object({
+  SellerGstin: z.string(), BuyerGstin: z.string(), DocNo: z.string(), DocTyp: z.string(), DocDt: z.string(),
+  TotInvVal: z.number(), ItemCnt: z.number(), MainHsnCode: z.string(), Irn: z.string(), IrnDt: z.string(),
+}).meta({ id: 'QrFields' }) satisfies z.ZodType<QrFields>;
+export const ValidationIssueSchema = z.object({
+  path: z.string(), code: z.string(), message: z.string(), hint: z.string().optional(), severity: z.enum(['error', 'warning']),
+}).meta({ id: 'ValidationIssue' }) satisfies z.ZodType<ValidationIssue>;
+/** An INV-01 invoice in IRP field names; its content is checked by validateInvoice (field by field), not here. */
+export const InvoiceSchema = z.record(z.string(), z.unknown(), { error: 'must be an INV-01 JSON object.' })
+  .meta({ id: 'Inv01Invoice', description: 'An INV-01 e-invoice (schema version 1.1), IRP field names.' });
+export const IrnSchema = z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be an IRN: 64 hexadecimal characters.' });
+
+export const ProfileRefSchema = z.object({ name: z.string(), kind: z.enum(PROFILE_KINDS), demo: z.boolean() }).meta({ id: 'ProfileRef' });
+export const ProfileSummarySchema = ProfileRefSchema.extend({ gstin: z.string(), isDefault: z.boolean(), baseUrl: z.string() }).meta({ id: 'ProfileSummary' });
+
+export const API_ERROR_CODES = [
+  'BAD_REQUEST', 'INVALID_INVOICE', 'INVALID_GSTIN', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ALREADY_CANCELLED',
+  'IRP_REJECTED', 'IRP_UNAVAILABLE', 'OUTCOME_UNKNOWN', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'PROFILE_NOT_FOUND', 'INTERNAL',
+] as const;
+export const ApiErrorBodySchema = z.object({
+  code: z.enum(API_ERROR_CODES), message: z.string(), hint: z.string().optional(),
+  issues: z.array(ValidationIssueSchema).optional(),
+  irp: z.object({ codes: z.array(z.string()), messages: z.array(z.string()) }).optional(),
+}).meta({ id: 'ApiErrorBody' });
+export const ApiErrorSchema = z.object({ error: ApiErrorBodySchema }).meta({ id: 'ApiError' });
+
+// ---- Requests
+export const PairRequestSchema = z.object({
+  code: requiredText(32),
+  /** A name for the key, e.g. "Chrome extension on clerk-pc". */
+  client: requiredText(200),
+});
+export const ValidateRequestSchema = z.object({ invoice: InvoiceSchema, profile: profileField });
+export const GenerateRequestSchema = ValidateRequestSchema;
+export const CancelRequestSchema = z.object({
+  // A string or a number ("2" or 2), never anything else: String() on an object may throw or mislead (["1"] → "1").
+  reason: z.union([z.string(), z.number()], { error: (i) => (i.input === undefined ? `is required: ${CANCEL_REASON_CHOICES}.` : `must be ${CANCEL_REASON_CHOICES}.`) })
+    .transform(String).pipe(z.enum(CANCEL_REASON_CODES, { error: `must be ${CANCEL_REASON_CHOICES}.` })),
+  remark: requiredText(CANCEL_REMARK_MAX),
+  profile: profileField,
+});
+export const EwaybillRequestSchema = z.object({
+  distance: z.number({ error: `must be a whole number of kilometres (0 to ${MAX_EWB_DISTANCE_KM}; 0 lets the IRP calculate it).` })
+    .int({ error: `must be a whole number of kilometres (0 to ${MAX_EWB_DISTANCE_KM}; 0 lets the IRP calculate it).` })
+    .min(0, { error: `must be a whole number of kilometres (0 to ${MAX_EWB_DISTANCE_KM}; 0 lets the IRP calculate it).` })
+    .max(MAX_EWB_DISTANCE_KM, { error: `must be a whole number of kilometres (0 to ${MAX_EWB_DISTANCE_KM}; 0 lets the IRP calculate it).` }),
+  transMode: z.enum(['1', '2', '3', '4'], { error: 'must be 1 (road), 2 (rail), 3 (air) or 4 (ship).' }).optional(),
+  transId: text().optional(), transName: text().optional(), transDocNo: text().optional(),
+  transDocDt: text().regex(DDMMYYYY, { error: 'must be a date as dd/mm/yyyy.' }).optional(),
+  vehNo: text().optional(),
+  vehType: z.enum(['R', 'O'], { error: 'must be R (regular) or O (over-dimensional cargo).' }).optional(),
+  profile: profileField,
+});
+export const BatchRequestSchema = z.object({
+  invoices: z.array(z.unknown(), { error: 'must be an array of INV-01 objects.' })
+    .max(MAX_BATCH_INVOICES, { error: `holds at most ${MAX_BATCH_INVOICES} invoices.` }).meta({ description: 'INV-01 invoices; each is checked on its own.' }),
+  profile: profileField,
+  /** Parallel IRP calls; default 4. */
+  concurrency: z.number({ error: `must be between 1 and ${MAX_BATCH_CONCURRENCY}.` }).int({ error: `must be between 1 and ${MAX_BATCH_CONCURRENCY}.` })
+    .min(1, { error: `must be between 1 and ${MAX_BATCH_CONCURRENCY}.` }).max(MAX_BATCH_CONCURRENCY, { error: `must be between 1 and ${MAX_BATCH_CONCURRENCY}.` }).optional(),
+  /** When true the call waits and returns the final BatchStatus (200) instead of 202. */
+  wait: z.boolean({ error: 'must be true or false.' }).optional(),
+});
+export const RawIrpRequestSchema = z.object({
+  method: z.string({ error: (i) => (i.input === undefined ? 'is required.' : 'must be GET or POST.') })
+    .transform((m) => m.toUpperCase()).pipe(z.enum(['GET', 'POST'], { error: 'must be GET or POST.' })),
+  /** An IRP path such as `/eivital/v1.04/Master/gstin/29AAACP7879D1Z0`. */
+  path: requiredText(500),
+  body: z.unknown().optional(),
+  profile: profileField,
+});
+
+// ---- Path and query parameters
+const wholeNumber = (name: string) => z.string().regex(/^\d+$/, { error: `must be a whole number no larger than ${Number.MAX_SAFE_INTEGER}.` })
+  .transform(Number).refine(Number.isSafeInteger, { error: `must be a whole number no larger than ${Number.MAX_SAFE_INTEGER}.` })
+  .optional().meta({ description: name });
+export const IrnParamsSchema = z.object({ irn: IrnSchema.meta({ description: '64 hex characters' }) });
+export const GstinParamsSchema = z.object({ gstin: z.string().meta({ description: '15-character GSTIN' }) });
+export const BatchParamsSchema = z.object({ id: z.string().meta({ description: 'Batch id' }) });
+export const ProfileQuerySchema = z.object({ profile: z.string().optional().meta({ description: 'Profile name; default: the default profile.' }) });
+/** With docType, docNo and docDate: one document. Otherwise: the ledger, filtered by `state` (the one name for it). */
+export const EInvoicesQuerySchema = z.object({
+  docType: z.string().transform((s) => s.toUpperCase()).pipe(DocTypeSchema).optional().meta({ description: 'INV, CRN or DBN', type: 'string' }),
+  docNo: z.string().optional().meta({ description: 'Document number' }),
+  docDate: z.string().regex(DDMMYYYY, { error: 'must be a date as dd/mm/yyyy.' }).optional().meta({ description: 'dd/mm/yyyy' }),
+  state: z.enum(LEDGER_STATES, { error: `must be one of ${LEDGER_STATES.join(', ')}.` }).optional(),
+  from: z.string().optional().meta({ description: 'dd/mm/yyyy' }),
+  to: z.string().optional().meta({ description: 'dd/mm/yyyy' }),
+  q: z.string().optional().meta({ description: 'Search document number, IRN or GSTIN' }),
+  limit: wholeNumber('Page size (1–1000, default 50)'),
+  offset: wholeNumber('Skip'),
+  profile: z.string().optional(),
+}).refine((q) => !(q.docType || q.docNo || q.docDate) || (q.docType && q.docNo && q.docDate), {
+  error: 'Looking up a document needs docType, docNo and docDate together.', path: ['docNo'],
+});
+
+// ---- Responses
+export const HealthResponseSchema = z.object({
+  service: z.literal('irn-bridge-companion'), version: z.string(), apiVersion: z.literal('v1'),
+  /** Whether the caller's Authorization key (if any) is valid. */
+  paired: z.boolean(), profiles: z.array(ProfileRefSchema), defaultProfile: z.string().nullable(),
+});
+export const PairResponseSchema = z.object({ apiKey: z.string(), keyId: z.string(), client: z.string() });
+export const ProfilesResponseSchema = z.object({ profiles: z.array(ProfileSummarySchema) });
+export const GstinDetailsSchema = z.object({
+  gstin: z.string(), legalName: nullableText, tradeName: nullableText,
+  /** One line, built from the IRP's address parts. */
+  address: nullableText,
+  addressParts: z.object({
+    building: nullableText, buildingNo: nullableText, floor: nullableText, street: nullableText, location: nullableText, pincode: z.number().nullable(),
+  }),
+  stateCode: nullableText, stateName: nullableText,
+  /** ACT, CNL, INA or PRO. */
+  status: nullableText,
+  /** B = e-way bill generation blocked; null/U = not blocked. */
+  blockStatus: nullableText,
+  taxpayerType: nullableText, registrationDate: nullableText, deregistrationDate: nullableText,
+  profile: ProfileRefSchema,
+}).meta({ id: 'GstinDetails' });
+export const ValidateResponseSchema = z.object({ valid: z.boolean(), issues: z.array(ValidationIssueSchema) });
+export const EInvoiceResultSchema = z.object({
+  irn: z.string(), ackNo: z.string(),
+  /** IST, `yyyy-MM-dd HH:mm:ss` as the IRP sends it. */
+  ackDt: z.string(),
+  status: z.enum(['ACT', 'CNL']), signedInvoice: z.string(), signedQrCode: z.string(), qr: QrFieldsSchema.nullable(),
+  ewbNo: nullableText.optional(), ewbDt: nullableText.optional(), ewbValidTill: nullableText.optional(),
+  /** True when the IRN was recovered from a duplicate (2150) or an unknown outcome instead of freshly registered. */
+  recovered: z.boolean().optional(),
+  /** True when the ledger already had it and no IRP call was made. */
+  fromLedger: z.boolean().optional(),
+  cancelDate: nullableText.optional(),
+  document: DocumentKeySchema, buyerGstin: nullableText, totalValue: z.number(), profile: ProfileRefSchema,
+}).meta({ id: 'EInvoiceResult' });
+export const LedgerEntrySchema = z.object({
+  id: z.number(), state: z.enum(LEDGER_STATES), document: DocumentKeySchema, profile: z.string(),
+  irn: nullableText, ackNo: nullableText, ackDt: nullableText, buyerGstin: nullableText, totalValue: z.number().nullable(),
+  recovered: z.boolean(), ewbNo: nullableText, cancelDate: nullableText, lastError: ApiErrorBodySchema.nullable(),
+  createdAt: z.string(), updatedAt: z.string(),
+}).meta({ id: 'LedgerEntry' });
+export const LedgerListResponseSchema = z.object({ entries: z.array(LedgerEntrySchema), total: z.number(), limit: z.number(), offset: z.number() });
+export const CancelResponseSchema = z.object({ irn: z.string(), cancelDate: z.string(), status: z.literal('CNL') });
+export const EwaybillResponseSchema = z.object({ irn: z.string(), ewbNo: z.string(), ewbDt: z.string(), ewbValidTill: nullableText, info: z.unknown().optional() });
+export const BatchAcceptedSchema = z.object({ batchId: z.string(), total: z.number(), statusUrl: z.string() });
+export const BatchItemResultSchema = z.union([
+  z.object({ index: z.number(), ok: z.literal(true), result: EInvoiceResultSchema }),
+  z.object({ index: z.number(), ok: z.literal(false), error: ApiErrorBodySchema }),
+]);
+export const BatchStatusSchema = z.object({
+  batchId: z.string(), total: z.number(), done: z.number(), succeeded: z.number(), failed: z.number(), finished: z.boolean(),
+  results: z.array(BatchItemResultSchema),
+}).meta({ id: 'BatchStatus' });
+export const RawIrpResponseSchema = z.object({
+  /** The decrypted `Data` of the IRP envelope. */
+  data: z.unknown(), info: z.unknown(),
+});
+export const OpenApiDocumentSchema = z.object({ openapi: z.string() }).passthrough();
