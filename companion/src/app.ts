@@ -78,7 +78,8 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    log.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    const outcome = c.req.raw.signal.aborted ? 'aborted by the client' : String(c.res.status);
+    log.info(`${c.req.method} ${c.req.path} ${outcome} ${Math.round(performance.now() - started)}ms`);
   });
   app.use('*', hostGuard(ctx.port));
   app.use('*', originGuard(ctx.keys));

@@ -7,9 +7,10 @@ import type { AppEnv, CompanionContext } from './context';
 import { serve } from './contract-routes';
 
 export function pairRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void {
-  // The limit is taken before the body is read, so junk bodies count too.
+  // Limited per source, before the body is read (junk bodies count too); a newer code starts afresh.
   app.use('/v1/pair', async (c, next) => {
-    if (c.req.method === 'POST' && !ctx.pairLimiter.take()) {
+    const source = c.req.header('origin') ?? 'local';
+    if (c.req.method === 'POST' && !ctx.pairLimiter.take(source, ctx.pairing.newestCreatedAt())) {
       throw new CompanionError('RATE_LIMITED', 'Too many pairing attempts. Wait a minute and try again.');
     }
     await next();
@@ -23,7 +24,8 @@ export function pairRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): voi
     }
     if (outcome !== 'ok') {
       throw new CompanionError('UNAUTHORIZED',
-        outcome === 'expired' ? 'This pairing code has expired.' : 'This pairing code is not valid.',
+        outcome === 'expired' ? 'This pairing code has expired.'
+          : outcome === 'used' ? 'This pairing code has already been used: each code pairs one client.' : 'This pairing code is not valid.',
         { hint: 'Run `irn-bridge pair` on this computer and type the code it shows (valid 5 minutes, one use).' });
     }
     const origin = c.req.header('origin');

@@ -9,7 +9,13 @@ import { badRequest } from '../errors';
 
 /** Reads the body as a JSON object (leaving the parsed value where the JSON validator finds it). */
 export const jsonObjectBody: MiddlewareHandler = async (c, next) => {
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    // The client closed the connection mid-body: its problem, not ours (never a 500).
+    throw badRequest('The request body did not arrive whole: the connection was closed before it ended.');
+  }
   if (!text.trim()) throw badRequest('The request body is empty; a JSON object was expected.');
   let value: unknown;
   try {

@@ -48,7 +48,7 @@ export class GenerationService {
     const started = Date.now();
     const ref = profileRef(profile);
     let row = this.ledger.find(key);
-    if (row?.state === 'generated') return resultFromRow(row, this.refFor(row, ref), { fromLedger: true });
+    if (row?.state === 'generated') return this.answerFromLedger(row, invoice, ref);
     if (row?.state === 'cancelled') throw alreadyCancelled(row);
 
     const session = await this.deps.sessionFor(profile);
@@ -66,7 +66,7 @@ export class GenerationService {
       // Another process finished this document between our read and our write: answer from the ledger.
       const now = this.ledger.find(key)!;
       if (now.state === 'cancelled') throw alreadyCancelled(now);
-      return resultFromRow(now, ref, { fromLedger: true });
+      return this.answerFromLedger(now, invoice, ref);
     }
     try {
       const result = await this.send(session, begun, invoice, ref, 1);
@@ -95,9 +95,9 @@ export class GenerationService {
       }
       if (!isIrpError(e) && !isTransportLike(e)) throw e;
       // Timeout, 5xx, lost connection or a "try later" answer: the IRP may or may not have registered it.
-      this.ledger.markState(row.id, 'unknown', outcomeUnknown().body);
+      this.ledger.markState(row.id, 'unknown', outcomeUnknown(e).body);
       this.deps.log?.info(`generate ${row.doc_type} ${row.doc_no}: outcome unknown, asking the IRP before any resend`);
-      if (resends <= 0) throw outcomeUnknown();
+      if (resends <= 0) throw outcomeUnknown(e);
       const settled = await this.settleFromIrp(session, this.ledger.get(row.id), invoice, ref);
       if (settled) return settled;
       return this.send(session, this.ledger.get(row.id), invoice, ref, resends - 1);
@@ -120,7 +120,7 @@ export class GenerationService {
       return data && data.Irn ? { found: true, data } : { found: false };
     } catch (e) {
       if (isIrpError(e) && !e.retryable) return { found: false }; // the IRP says it has no such document
-      if (isIrpError(e) || isTransportLike(e)) throw outcomeUnknown();
+      if (isIrpError(e) || isTransportLike(e)) throw outcomeUnknown(e);
       throw e;
     }
   }
@@ -139,8 +139,8 @@ export class GenerationService {
       if (err instanceof CompanionError) throw err;
       if (!isIrpError(err) && !isTransportLike(err)) throw err;
       if (isTransportLike(err) || (isIrpError(err) && err.retryable)) {
-        this.ledger.markState(row.id, 'unknown', outcomeUnknown().body);
-        throw outcomeUnknown();
+        this.ledger.markState(row.id, 'unknown', outcomeUnknown(err).body);
+        throw outcomeUnknown(err);
       }
     }
     if (!data) {
@@ -156,16 +156,12 @@ export class GenerationService {
   /** Stores what the IRP holds as this row's registration, after checking it is the same invoice. */
   private acceptExisting(row: LedgerRow, data: IrnResponseData, invoice: Inv01Invoice | null, ref: ProfileRef): EInvoiceResult {
     const qr = qrFieldsOf(data.SignedQRCode);
-    const wantBuyer = invoice ? buyerOf(invoice) : row.buyer_gstin;
-    const wantTotal = invoice ? totalOf(invoice) : row.total_value;
-    const sameBuyer = !qr || (qr.BuyerGstin ?? '').toUpperCase() === (wantBuyer ?? '').toUpperCase();
-    const sameTotal = !qr || wantTotal == null || Math.abs(Number(qr.TotInvVal) - wantTotal) <= TOTAL_TOLERANCE;
-    if (!sameBuyer || !sameTotal) {
+    const wanted = invoice ? identityOf(invoice) : identityOfRow(row);
+    const held = qr ? { buyer: qr.BuyerGstin ?? null, total: Number(qr.TotInvVal), items: Number(qr.ItemCnt) } : null;
+    if (held && differs(held, wanted)) {
       const failure = new CompanionError('CONFLICT',
         `Document ${row.doc_type} ${row.doc_no} of ${row.doc_date} is already registered at the IRP as IRN ${data.Irn} ` +
-        `(buyer ${qr?.BuyerGstin ?? '?'}, total ${qr?.TotInvVal ?? '?'}), which differs from this invoice ` +
-        `(buyer ${wantBuyer ?? '?'}, total ${wantTotal ?? '?'}).`,
-        { hint: 'A document number can be registered only once per financial year. Use a new number for this invoice, or cancel the existing IRN first if it was a mistake.' });
+        `(${describe(held)}), which differs from this invoice (${describe(wanted)}).`, { hint: CHANGED_HINT });
       this.ledger.markState(row.id, 'failed', failure.body);
       throw failure;
     }
@@ -209,6 +205,22 @@ export class GenerationService {
     for (const row of this.ledger.unresolved()) await this.reconcile(row);
   }
 
+  /**
+   * The ledger's IRN for this document, unless the invoice was changed since it was registered
+   * (another buyer, total or number of lines): then 409, because writing the old IRN onto the
+   * edited invoice would make the ERP say something the IRP does not. The row is left as it is.
+   */
+  private answerFromLedger(row: LedgerRow, invoice: Inv01Invoice, ref: ProfileRef): EInvoiceResult {
+    const held = identityOfRow(row);
+    const wanted = identityOf(invoice);
+    if (differs(held, wanted)) {
+      throw new CompanionError('CONFLICT',
+        `Document ${row.doc_type} ${row.doc_no} of ${row.doc_date} was registered as IRN ${row.irn} with different details ` +
+        `(${describe(held)}) from this invoice (${describe(wanted)}). The IRN was not given to the changed invoice.`, { hint: CHANGED_HINT });
+    }
+    return resultFromRow(row, this.refFor(row, ref), { fromLedger: true });
+  }
+
   private refFor(row: LedgerRow, fallback: ProfileRef): ProfileRef {
     const p = this.deps.profileNamed(row.profile);
     return p ? profileRef(p) : fallback;
@@ -226,6 +238,33 @@ function alreadyCancelled(row: LedgerRow): CompanionError {
 function isTransportLike(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'transport';
 }
+
+const CHANGED_HINT = 'A document number can be registered only once per financial year. Give the changed invoice a new number, or cancel the existing IRN first (within 24 hours) if it was a mistake.';
+
+/** What must match between a registered document and a request for the same number. */
+interface Identity { buyer: string | null; total: number | null; items: number | null }
+
+const identityOf = (invoice: Inv01Invoice): Identity => ({
+  buyer: buyerOf(invoice), total: totalOf(invoice), items: Array.isArray(invoice.ItemList) ? invoice.ItemList.length : null,
+});
+
+function identityOfRow(row: LedgerRow): Identity {
+  let items: number | null = null;
+  try {
+    const list = (JSON.parse(row.request_json) as { ItemList?: unknown }).ItemList;
+    if (Array.isArray(list)) items = list.length;
+  } catch { /* an unreadable request: compare buyer and total only */ }
+  return { buyer: row.buyer_gstin, total: row.total_value, items };
+}
+
+/** Buyer (case-insensitive), total within ±1 (the IRP's own rounding tolerance) and item count; unknowns never differ. */
+function differs(a: Identity, b: Identity): boolean {
+  if ((a.buyer ?? '').toUpperCase() !== (b.buyer ?? '').toUpperCase()) return true;
+  if (a.total != null && b.total != null && Number.isFinite(a.total) && Number.isFinite(b.total) && Math.abs(a.total - b.total) > TOTAL_TOLERANCE) return true;
+  return a.items != null && b.items != null && Number.isFinite(a.items) && Number.isFinite(b.items) && a.items !== b.items;
+}
+
+const describe = (i: Identity) => `buyer ${i.buyer ?? 'none'}, total ${i.total ?? '?'}, ${i.items ?? '?'} item${i.items === 1 ? '' : 's'}`;
 
 export function buyerOf(invoice: Inv01Invoice): string | null {
   const g = (invoice as { BuyerDtls?: { Gstin?: unknown } }).BuyerDtls?.Gstin;

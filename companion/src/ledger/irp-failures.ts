@@ -18,11 +18,19 @@ export function irpUnavailable(what: string): CompanionError {
   });
 }
 
-export function outcomeUnknown(): CompanionError {
-  return new CompanionError('OUTCOME_UNKNOWN',
-    'The IRP did not answer, so it is not known yet whether this invoice was registered.', {
-      hint: 'Retrying is safe: the companion asks the IRP about this document before sending it again, so it will never be registered twice.',
-    });
+/**
+ * The IRP's outcome is not known. When it did answer, but only with a "try again" code (a 1005
+ * token storm, 2146/5001 busy), the message says so and carries the codes instead of claiming silence.
+ */
+export function outcomeUnknown(cause?: unknown): CompanionError {
+  const hint = 'Retrying is safe: the companion asks the IRP about this document before sending it again, so it will never be registered twice.';
+  if (isIrpError(cause)) {
+    const said = cause.codes.map((code, i) => describeIrpError(code, cause.messages[i]).message).join(' ');
+    return new CompanionError('OUTCOME_UNKNOWN',
+      `The IRP answered only "${said}" (IRP ${cause.codes.join(', ')}), so it is not known yet whether this invoice was registered.`,
+      { hint, irp: { codes: [...cause.codes], messages: [...cause.messages] } });
+  }
+  return new CompanionError('OUTCOME_UNKNOWN', 'The IRP did not answer, so it is not known yet whether this invoice was registered.', { hint });
 }
 
 /** Any IRP-call failure other than a business refusal, for routes without ledger rules (gstin, raw, cancel…). */

@@ -13,7 +13,7 @@ export const PAIRING_TTL_MS = 5 * 60_000;
 export const PAIRING_MAX_WRONG = 5;
 const CODE_LENGTH = 8;
 
-export type PairingOutcome = 'ok' | 'wrong' | 'expired' | 'exhausted';
+export type PairingOutcome = 'ok' | 'wrong' | 'expired' | 'exhausted' | 'used';
 
 /** Upper-cases and drops separators, so "abcd-efgh", "ABCD EFGH" and "ABCDEFGH" are the same code. */
 export function normalizeCode(code: string): string {
@@ -39,6 +39,12 @@ export class PairingCodes {
     return { code: formatCode(raw), expiresAt };
   }
 
+  /** When the newest code was made (ms since the epoch), or 0: rate limits count only attempts after it. */
+  newestCreatedAt(): number {
+    const row = this.db.prepare('SELECT MAX(created_at) AS at FROM pairing_codes').get() as { at: string | null };
+    return row.at ? Date.parse(row.at) : 0;
+  }
+
   /** Checks and, on success, consumes the code. One transaction, so two racing requests cannot both win. */
   redeem(code: string): PairingOutcome {
     return this.db.transaction((): PairingOutcome => {
@@ -52,6 +58,8 @@ export class PairingCodes {
         return 'ok';
       }
       if (row && !row.used_at && row.expires_at <= nowIso) return 'expired';
+      // The right code, already redeemed (e.g. by a concurrent request): not a guess, so it voids nothing.
+      if (row?.used_at) return 'used';
       if (!row) refuseOtherHome(code, dirname(this.db.name), this.now());
       if (live.length === 0) {
         // Nothing live: either no code was made, or every code was voided by wrong guesses.

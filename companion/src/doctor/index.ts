@@ -1,0 +1,31 @@
+/** `irn-bridge doctor`: every check in order, for one home and port. */
+import { checkHome, checkNode } from './environment';
+import { checkLedger } from './ledger';
+import { checkPort } from './port';
+import { checkProfiles } from './profiles';
+import { checkService } from './service';
+import type { Finding } from './finding';
+
+export type { Finding } from './finding';
+
+export interface DoctorOptions {
+  home: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  now?: () => Date;
+  /** false: skip the IRP calls (each profile's GSTIN lookup). */
+  profiles?: boolean;
+}
+
+export async function runDoctor(opts: DoctorOptions): Promise<Finding[]> {
+  const now = opts.now ?? (() => new Date());
+  const platform = opts.platform ?? process.platform;
+  const findings: Finding[] = [checkNode(), ...checkHome(opts.home, platform), ...checkLedger(opts.home, now())];
+  findings.push(await checkPort(opts.home, opts.port, platform));
+  findings.push(checkService(opts.env ?? process.env, platform));
+  if (opts.profiles !== false) findings.push(...await checkProfiles(opts.home, now));
+  return findings;
+}
+
+export const hasProblems = (findings: Finding[]) => findings.some((f) => f.status === 'fail');

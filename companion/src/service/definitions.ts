@@ -1,0 +1,147 @@
+/**
+ * The text of the per-user start-up entries: a systemd user unit (Linux), a launchd agent (macOS),
+ * and a Task Scheduler task plus a hidden launcher script (Windows). Pure functions of the paths,
+ * so tests check exactly what would be installed.
+ */
+export interface ServiceSpec {
+  /** The Node.js executable (process.execPath). */
+  node: string;
+  /** The irn-bridge script the service runs (the installed package's bin/irn-bridge.mjs). */
+  script: string;
+  home: string;
+  port: number;
+  /** Where launchd writes the companion's output (macOS). */
+  logFile?: string;
+  /** The Windows launcher script's path (the task runs it). */
+  launcher?: string;
+  /** DOMAIN\user for the Windows logon trigger. */
+  windowsUser?: string;
+}
+
+export const SERVICE_NAME = 'irn-bridge';
+export const LAUNCHD_LABEL = 'in.irnbridge.companion';
+export const WINDOWS_TASK = 'IRN Bridge companion';
+
+/** systemd quoting: a word in double quotes, with \ and " escaped (systemd.syntax(7)). */
+const sd = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export function systemdUnit(s: ServiceSpec): string {
+  return `# Written by irn-bridge service install; remove with irn-bridge service uninstall.
+[Unit]
+Description=IRN Bridge companion (GST e-invoices) on 127.0.0.1:${s.port}
+Documentation=https://github.com/irn-bridge/irn-bridge/blob/main/docs/install.md
+
+[Service]
+Type=simple
+ExecStart=${sd(s.node)} ${sd(s.script)} start --port ${s.port}
+Environment=${sd(`IRN_BRIDGE_HOME=${s.home}`)}
+Environment=IRN_BRIDGE_LOG=info
+UMask=0077
+Restart=on-failure
+RestartSec=5
+
+[Install]
+WantedBy=default.target
+`;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function launchdPlist(s: ServiceSpec): string {
+  const args = [s.node, s.script, 'start', '--port', String(s.port)].map((a) => `    <string>${xml(a)}</string>`).join('\n');
+  const log = s.logFile ? `  <key>StandardOutPath</key>\n  <string>${xml(s.logFile)}</string>\n  <key>StandardErrorPath</key>\n  <string>${xml(s.logFile)}</string>\n` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<!-- Written by irn-bridge service install; remove with irn-bridge service uninstall. -->
+<plist version="1.0">
+<dict>
+  <key>Label</key>
+  <string>${LAUNCHD_LABEL}</string>
+  <key>ProgramArguments</key>
+  <array>
+${args}
+  </array>
+  <key>EnvironmentVariables</key>
+  <dict>
+    <key>IRN_BRIDGE_HOME</key>
+    <string>${xml(s.home)}</string>
+    <key>IRN_BRIDGE_LOG</key>
+    <string>info</string>
+  </dict>
+  <key>RunAtLoad</key>
+  <true/>
+  <key>KeepAlive</key>
+  <dict>
+    <key>SuccessfulExit</key>
+    <false/>
+  </dict>
+  <key>ThrottleInterval</key>
+  <integer>10</integer>
+  <key>Umask</key>
+  <integer>63</integer>
+  <key>ProcessType</key>
+  <string>Background</string>
+${log}</dict>
+</plist>
+`;
+}
+
+/** VBScript string literal. */
+const vbs = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * Task Scheduler cannot set environment variables, and node.exe started by a task opens a console
+ * window: the task runs this script with wscript, which sets IRN_BRIDGE_HOME and runs node hidden,
+ * waiting for it, so the task's restart-on-failure sees the companion's own exit.
+ */
+export function windowsLauncher(s: ServiceSpec): string {
+  const command = `${vbs(`"${s.node}" "${s.script}" start --port ${s.port}`)}`;
+  return `' Written by irn-bridge service install; remove with irn-bridge service uninstall.
+Set shell = CreateObject("WScript.Shell")
+shell.Environment("PROCESS")("IRN_BRIDGE_HOME") = ${vbs(s.home)}
+shell.Environment("PROCESS")("IRN_BRIDGE_LOG") = "info"
+WScript.Quit shell.Run(${command}, 0, True)
+`;
+}
+
+export function windowsTask(s: ServiceSpec): string {
+  if (!s.launcher) throw new Error('windowsTask needs the launcher script path');
+  const userId = s.windowsUser ? `      <UserId>${xml(s.windowsUser)}</UserId>\n` : '';
+  return `<?xml version="1.0" encoding="UTF-16"?>
+<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
+  <RegistrationInfo>
+    <Description>IRN Bridge companion (GST e-invoices) on 127.0.0.1:${s.port}. Written by irn-bridge service install.</Description>
+    <URI>\\${xml(WINDOWS_TASK)}</URI>
+  </RegistrationInfo>
+  <Triggers>
+    <LogonTrigger>
+      <Enabled>true</Enabled>
+${userId}    </LogonTrigger>
+  </Triggers>
+  <Principals>
+    <Principal id="Author">
+${userId}      <LogonType>InteractiveToken</LogonType>
+      <RunLevel>LeastPrivilege</RunLevel>
+    </Principal>
+  </Principals>
+  <Settings>
+    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>
+    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>
+    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>
+    <ExecutionTimeLimit>PT0S</ExecutionTimeLimit>
+    <RestartOnFailure>
+      <Interval>PT1M</Interval>
+      <Count>999</Count>
+    </RestartOnFailure>
+    <StartWhenAvailable>true</StartWhenAvailable>
+    <Hidden>false</Hidden>
+  </Settings>
+  <Actions Context="Author">
+    <Exec>
+      <Command>wscript.exe</Command>
+      <Arguments>//B //Nologo "${xml(s.launcher)}"</Arguments>
+    </Exec>
+  </Actions>
+</Task>
+`;
+}
