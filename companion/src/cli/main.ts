@@ -7,6 +7,8 @@ import { offlineIrp } from './commands/offline-irp';
 import { profile } from './commands/profile';
 import { cancel, generate, get, gstin, irp } from './commands/irp-ops';
 import { ledger } from './commands/ledger';
+import { service } from './commands/service';
+import { doctor } from './commands/doctor';
 
 export const usage = `IRN Bridge companion — register GST e-invoices with the IRP from this computer.
 
@@ -23,11 +25,13 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
   irp get PATH | irp post PATH F   call any IRP endpoint (auth and encryption handled)
   ledger list | export --csv FILE  the local ledger of e-invoices
   offline-irp --port P [--json]    serve the offline IRP (a local stand-in for the NIC sandbox)
+  service install|uninstall|status start the companion with the computer (systemd, launchd, Task Scheduler)
+  doctor [--json]                  check the installation, the ledger, the port and each profile
 
 Environment: IRN_BRIDGE_HOME (data directory), IRN_BRIDGE_PORT, IRN_BRIDGE_LOG (silent|info|debug).`;
 
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, irp, ledger,
+  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, irp, ledger, service, doctor,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -74,7 +74,7 @@ export interface ServiceStatus {
 export function serviceStatus(ctx: Omit<ServiceContext, 'say'>): ServiceStatus {
   const p = platformFor(ctx.platform, ctx.env);
   const installed = existsSync(p.entry);
-  const { home, port } = installed ? readSpec(readFileSync(p.entry, ctx.platform === 'win32' ? 'utf8' : 'utf8')) : { home: null, port: null };
+  const { home, port } = installed ? readSpec(readFileSync(p.entry, 'utf8')) : { home: null, port: null };
   const managerUnavailable = p.unavailable(ctx.run);
   const running = installed && !managerUnavailable ? p.running(ctx.run) : null;
   let profiles: string[] = [];

@@ -41,14 +41,14 @@ test('the packed irn-bridge installs with npm and runs from its prefix alone', {
 
   const health = await fetch(`${running.url}/v1/health`);
   assert.equal(health.status, 200);
-  assert.equal((await health.json()).service, 'irn-bridge-companion');
+  assert.equal(((await health.json()) as { service: string }).service, 'irn-bridge-companion');
 
   const { code } = JSON.parse(execFileSync('irn-bridge', ['pair', '--json'], { env, cwd: installed.work, encoding: 'utf8' }));
   const paired = await fetch(`${running.url}/v1/pair`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, client: 'packaging test' }),
   });
   assert.equal(paired.status, 200, await paired.clone().text());
-  const { apiKey } = await paired.json();
+  const { apiKey } = (await paired.json()) as { apiKey: string };
 
   const generated = await fetch(`${running.url}/v1/einvoices`, {
     method: 'POST',
@@ -56,7 +56,7 @@ test('the packed irn-bridge installs with npm and runs from its prefix alone', {
     body: JSON.stringify({ invoice: sampleInvoice }),
   });
   assert.equal(generated.status, 200, await generated.clone().text());
-  const body = await generated.json();
+  const body = (await generated.json()) as { irn: string; profile: { demo: boolean } };
   assert.match(body.irn, /^[0-9a-f]{64}$/);
   assert.equal(body.profile.demo, true);
 });
