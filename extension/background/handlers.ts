@@ -1,5 +1,6 @@
 /** One handler per message type; the background's whole job is here. */
 import type { ProfileSummary } from '@irn-bridge/shared/api/contract';
+import { chooseProfile, sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import { browser, type Runtime } from '../lib/browser';
 import { CompanionClient } from '../lib/companion-client';
 import { PRIVILEGED, type CompanionStatus, type Message, type MessageType, type Protocol, type Settings } from '../lib/messages';
@@ -20,17 +21,30 @@ function publicSettings(s: StoredSettings): Settings {
   return { port: s.port, defaultProfile: s.defaultProfile, paired: Boolean(s.apiKey) };
 }
 
-function pickProfile(profiles: ProfileSummary[], wanted: string | null): ProfileSummary | null {
-  return profiles.find((p) => p.name === wanted) ?? profiles.find((p) => p.isDefault) ?? profiles[0] ?? null;
+/**
+ * The profile a request will use, by the companion's own rule (shared/src/profiles/choice.ts): the
+ * profile chosen in the options (while it exists), else the one for the invoice's seller GSTIN,
+ * else the companion's default. The background sends it by name, so preview and generate agree.
+ */
+export function pickProfile(profiles: ProfileSummary[], wanted: string | null, sellerGstin?: string | null): ProfileSummary | null {
+  const defaultName = profiles.find((p) => p.isDefault)?.name ?? null;
+  const named = wanted ? chooseProfile(profiles, defaultName, { profile: wanted }) : null;
+  if (named?.ok) return named.profile;
+  const choice = chooseProfile(profiles, defaultName, { sellerGstin });
+  return choice.ok ? choice.profile : profiles[0] ?? null;
 }
 
-async function status(): Promise<CompanionStatus> {
+async function chosenProfile(c: CompanionClient, s: StoredSettings, sellerGstin?: string | null): Promise<string | undefined> {
+  return pickProfile((await c.profiles()).profiles, s.defaultProfile, sellerGstin)?.name;
+}
+
+async function status(sellerGstin?: string): Promise<CompanionStatus> {
   const s = await loadSettings();
   const c = client(s);
   try {
     const health = await c.health();
     let activeProfile: ProfileSummary | null = null;
-    if (health.paired) activeProfile = pickProfile((await c.profiles()).profiles, s.defaultProfile);
+    if (health.paired) activeProfile = pickProfile((await c.profiles()).profiles, s.defaultProfile, sellerGstin);
     return { running: true, paired: health.paired, port: s.port, health, activeProfile, error: null };
   } catch (err) {
     const error = toUiError(err);
@@ -40,7 +54,7 @@ async function status(): Promise<CompanionStatus> {
 }
 
 const handlers: { [T in MessageType]: Handler<T> } = {
-  status: () => status(),
+  status: (msg) => status(msg.sellerGstin),
   pair: async (msg) => {
     const s = await loadSettings();
     const code = msg.code.replace(/\s+/g, '').toUpperCase();
@@ -73,11 +87,13 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   },
   'einvoices.lookup': async (msg) => {
     const s = await loadSettings();
-    return client(s).lookup({ docType: msg.docType, docNo: msg.docNo, docDate: msg.docDate }, s.defaultProfile);
+    const c = client(s);
+    return c.lookup({ docType: msg.docType, docNo: msg.docNo, docDate: msg.docDate }, await chosenProfile(c, s, msg.sellerGstin));
   },
   'einvoices.generate': async (msg) => {
     const s = await loadSettings();
-    return client(s).generate({ invoice: msg.invoice, profile: s.defaultProfile ?? undefined });
+    const c = client(s);
+    return c.generate({ invoice: msg.invoice, profile: await chosenProfile(c, s, sellerGstinOf(msg.invoice)) });
   },
   'einvoices.cancel': async (msg) => {
     const s = await loadSettings();

@@ -2,7 +2,7 @@
  * Recipes in storage: list, save (validated with the shared `validateRecipe`), remove, and the
  * recipes for one origin. Saving a recipe enables its site through the ordinary per-site flow.
  */
-import { validateRecipe, type Recipe } from '@irn-bridge/shared/erp/recipe';
+import { validateRecipe, type Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import { browser } from '../lib/browser';
 import type { RecipeEntry } from '../lib/messages';
 import { loadSettings, saveSettings } from '../lib/settings';

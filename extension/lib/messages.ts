@@ -6,7 +6,7 @@ import type {
   ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillRequest, EwaybillResponse, GstinDetails,
   HealthResponse, LedgerListResponse, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
-import type { Recipe } from '@irn-bridge/shared/erp/recipe';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
 
 export interface Settings {
   port: number;
@@ -40,7 +40,8 @@ export interface RecipeEntry {
 
 /** A request and the data its successful reply carries. */
 export interface Protocol {
-  status: { req: {}; res: CompanionStatus };
+  /** `sellerGstin`: the invoice on screen, so the active profile is the one generate will use for it. */
+  status: { req: { sellerGstin?: string }; res: CompanionStatus };
   pair: { req: { code: string; client?: string }; res: { paired: true } };
   'settings.get': { req: {}; res: Settings };
   'settings.set': { req: { port?: number; defaultProfile?: string | null }; res: Settings };
@@ -48,7 +49,8 @@ export interface Protocol {
   profiles: { req: {}; res: ProfileSummary[] };
   gstin: { req: { gstin: string }; res: GstinDetails };
   'einvoices.recent': { req: { limit?: number }; res: LedgerListResponse };
-  'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string }; res: EInvoiceResult | null };
+  /** `sellerGstin` picks the seller's profile, as generate does, so a lookup finds what generate would return. */
+  'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string; sellerGstin?: string }; res: EInvoiceResult | null };
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
   'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
   'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };

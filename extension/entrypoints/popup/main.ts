@@ -6,6 +6,7 @@ import { patternForOrigin } from '../../lib/site-patterns';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
 import { gstinSection } from './gstin';
+import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
 
 const doc = document;
 const app = doc.getElementById('app')!;
@@ -21,7 +22,7 @@ settingsLink.addEventListener('click', () => void browser.runtime.openOptionsPag
 app.append(
   h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge', badgeSlot, h(doc, 'span', { style: 'flex:1' }), settingsLink)),
   statusBox,
-  gstinSection(doc, () => Boolean(status?.activeProfile && status.activeProfile.kind !== 'production')),
+  gstinSection(doc, () => allowsSandboxGstins(status?.activeProfile)),
   siteBox,
   recentBox,
 );
@@ -31,7 +32,7 @@ async function showStatus(): Promise<void> {
   const p = status.activeProfile;
   badgeSlot.replaceChildren();
   if (p?.demo) badgeSlot.append(h(doc, 'span', { class: 'badge demo', testid: 'popup-badge' }, 'DEMO'));
-  else if (p && p.kind !== 'production') badgeSlot.append(h(doc, 'span', { class: 'badge sandbox', testid: 'popup-badge' }, 'SANDBOX'));
+  else if (p && allowsSandboxGstins(p)) badgeSlot.append(h(doc, 'span', { class: 'badge sandbox', testid: 'popup-badge' }, 'SANDBOX'));
   if (!status.running) {
     statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' }, status.error?.message ?? 'The companion is not running.'),
       status.error?.hint ? h(doc, 'div', { class: 'hint' }, status.error.hint) : '');

@@ -25,9 +25,11 @@ export type PairRequest = z.input<typeof s.PairRequestSchema>;
 export type PairResponse = z.output<typeof s.PairResponseSchema>;
 export type ProfilesResponse = z.output<typeof s.ProfilesResponseSchema>;
 export type GstinDetails = z.output<typeof s.GstinDetailsSchema>;
-export type ValidateRequest = z.input<typeof s.ValidateRequestSchema>;
+/** The invoice is typed `unknown` for clients: its content is validateInvoice's business, field by field. */
+type WithInvoice<T> = Omit<T, 'invoice'> & { invoice: unknown };
+export type ValidateRequest = WithInvoice<z.input<typeof s.ValidateRequestSchema>>;
 export type ValidateResponse = z.output<typeof s.ValidateResponseSchema>;
-export type GenerateRequest = z.input<typeof s.GenerateRequestSchema>;
+export type GenerateRequest = WithInvoice<z.input<typeof s.GenerateRequestSchema>>;
 export type EInvoiceStatus = EInvoiceResult['status'];
 /** An e-invoice as the ledger knows it (the response of generate, get and list). */
 export type EInvoiceResult = z.output<typeof s.EInvoiceResultSchema>;

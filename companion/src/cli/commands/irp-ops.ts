@@ -7,6 +7,7 @@ import { irpCallFailure } from '../../ledger/irp-failures';
 import { profileForIrn } from '../../ledger/documents';
 import { lookupGstin } from '../../ledger/gstin';
 import { checkInvoice } from '../../ledger/invoice-check';
+import { checkRawIrpCall } from '../../irp/raw-paths';
 import { withServices } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 import { readJsonFile as readJson } from '../json-file';
@@ -24,7 +25,7 @@ export const irpOpsUsage = `Usage:
   irn-bridge get IRN [--profile NAME] [--json]
   irn-bridge get --doc-type INV --doc-no N --doc-date dd/mm/yyyy [--profile NAME] [--json]
   irn-bridge cancel IRN --reason 1|2|3|4 --remark TEXT [--profile NAME] [--json]
-  irn-bridge irp get PATH [--profile NAME]
+  irn-bridge irp get PATH [--profile NAME]      read-only IRP calls (GSTIN, IRN and e-way bill lookups)
   irn-bridge irp post PATH FILE.json [--profile NAME]`;
 
 const common = { profile: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -154,9 +155,11 @@ export async function irp(args: string[], io: Io): Promise<number> {
   const body = method === 'post' ? readJsonFile(file) : undefined;
   return withServices(io, async (ctx) => {
     const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
+    // The same allow-list as POST /v1/irp/raw: registering and cancelling go through the ledger.
+    const call = checkRawIrpCall(method === 'get' ? 'GET' : 'POST', path);
     const session = await ctx.sessions.sessionFor(profile);
     try {
-      const res = method === 'get' ? await session.get(path) : await session.post(path, body);
+      const res = call.method === 'GET' ? await session.get(call.path) : await session.post(call.path, body);
       printJson(io, { data: res.data, info: res.info });
       return 0;
     } catch (e) {
