@@ -8,8 +8,10 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 export interface PortOwner {
   pid: number;
   command: string;
-  /** IRN_BRIDGE_HOME in its environment, when the system shows it (Linux, same user). */
+  /** Its environment at start, when the system shows it (Linux, same user). */
   env?: NodeJS.ProcessEnv;
+  /** The files it has open (Linux, same user): a companion holds <home>/irn-bridge.db. */
+  files?: string[];
 }
 
 export function portOwner(port: number, platform: NodeJS.Platform = process.platform): PortOwner | null {
@@ -42,10 +44,21 @@ function linuxOwner(port: number): PortOwner | null {
       let link: string;
       try { link = readlinkSync(`/proc/${pid}/fd/${fd}`); } catch { continue; }
       const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
-      if (inode && inodes.has(inode)) return { pid: Number(pid), command: procText(pid, 'cmdline'), env: procEnv(pid) };
+      if (inode && inodes.has(inode)) return { pid: Number(pid), command: procText(pid, 'cmdline'), env: procEnv(pid), files: openFiles(pid) };
     }
   }
   return null;
+}
+
+function openFiles(pid: string): string[] {
+  const files: string[] = [];
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (link.startsWith('/')) files.push(link);
+    } catch { /* closed meanwhile */ }
+  }
+  return files;
 }
 
 const procText = (pid: string, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0').filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 /** Is the companion running on its port, and if something else holds the port, who. */
-import { resolve } from 'node:path';
-import { defaultHome } from '../home';
+import { basename, dirname, resolve } from 'node:path';
+import { defaultHome, homeLayout } from '../home';
 import { fail, ok, type Finding } from './finding';
 import { portOwner, type PortOwner } from './port-owner';
 
@@ -31,12 +31,24 @@ export async function checkPort(home: string, port: number, platform: NodeJS.Pla
       `Stop that program, or run the companion on another port (irn-bridge start --port ${port + 1}) and set that address in the extension's options.`,
       { port, running: false, pid: owner?.pid ?? null });
   }
-  const ownerHome = owner?.env ? defaultHome(owner.env, platform) : null;
-  if (ownerHome && resolve(ownerHome) !== resolve(home)) {
+  const ownerHome = homeOfOwner(owner, home, platform);
+  if (ownerHome && ownerHome !== resolve(home)) {
     return fail('port', `The companion on ${url} (${describe(owner)}) uses the home ${ownerHome}, not ${home}: pairing codes and profiles made here are not the ones it uses.`,
       `Run doctor and pair with IRN_BRIDGE_HOME=${ownerHome}, or stop that companion and start it with this home.`,
       { port, running: true, pid: owner!.pid, home: ownerHome });
   }
   return ok('port', `The IRN Bridge companion ${health.version ?? ''} answers on ${url}${owner ? ` (process ${owner.pid})` : ''}.`.replace('  ', ' '),
     { port, running: true, pid: owner?.pid ?? null, home: ownerHome });
+}
+
+/**
+ * The home the companion holding the port uses: the folder of the ledger it has open (certain), else
+ * for an `irn-bridge start` process the home its environment names; null when neither can be seen.
+ */
+function homeOfOwner(owner: PortOwner | null, home: string, platform: NodeJS.Platform): string | null {
+  const ledgerName = basename(homeLayout(home).database);
+  const homes = (owner?.files ?? []).filter((f) => basename(f) === ledgerName).map((f) => dirname(f));
+  if (homes.length) return homes.includes(resolve(home)) ? resolve(home) : homes[0];
+  if (owner?.env && /irn-bridge\S*\s+start\b/.test(owner.command)) return resolve(defaultHome(owner.env, platform));
+  return null;
 }
