@@ -4,7 +4,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createAdapters, findAdapter } from '../adapters/index';
+import { erpIoForPage, erpPageFor } from '../lib/erp-page';
 import { send } from '../lib/send';
 import { IrnPanel } from '../ui/panel';
 
@@ -22,34 +22,27 @@ export default defineContentScript({
 });
 
 async function start(ctx: ContentScriptContext): Promise<void> {
-  const pageFetch = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch?.bind((globalThis as { content?: unknown }).content);
-  // User-taught recipes for this origin come after the built-in adapters (see adapters/index.ts).
+  // User-taught recipes for this origin come after the built-in ERP modules (see shared/src/erps/index.ts).
   const recipes = await send('recipes.forOrigin', { origin: location.origin }).catch(() => []);
-  const adapters = createAdapters({
-    origin: location.origin,
-    // Firefox: `content.fetch` sends the request as the page (its cookies, its Origin); Chromium's fetch already does.
-    fetch: (input, init) => (pageFetch ?? fetch)(input, init),
-    document,
-    pageGlobals: (names) => send('page.globals', { names }),
-  }, recipes);
+  const io = erpIoForPage(document, (names) => send('page.globals', { names }));
 
   let panel: IrnPanel | null = null;
   let shownFor = '';
   const refresh = () => {
-    const adapter = findAdapter(adapters, new URL(location.href));
-    const ref = adapter?.detect(document) ?? null;
-    const key = ref ? `${adapter!.id}:${ref.name}` : '';
+    const found = erpPageFor(document, io, recipes);
+    const key = found ? `${found.module.id}:${found.ref.name}` : '';
     if (key === shownFor) return;
     panel?.unmount();
     panel = null;
     shownFor = key;
-    if (adapter && ref) {
-      panel = new IrnPanel(document, adapter, ref, send);
+    if (found) {
+      panel = new IrnPanel(document, found, send);
       panel.mount();
     }
   };
   refresh();
-  // ERPNext's desk and Odoo's web client are single-page apps: follow their navigation.
+  // ERPNext's desk and Odoo's web client are single-page apps: follow their navigation
+  // (WXT's locationchange polls the URL, so hash-only changes such as Odoo 17's `/web#id=…` count too).
   ctx.addEventListener(window, 'wxt:locationchange', refresh);
   ctx.onInvalidated(() => panel?.unmount());
 }

@@ -1,6 +1,6 @@
 /** What the extension keeps in `storage.local`: the companion address, the API key, the chosen profile, enabled sites, recipes. */
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
-import type { Recipe } from '@irn-bridge/shared/erp/recipe';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import { browser } from './browser';
 
 export interface StoredSettings {

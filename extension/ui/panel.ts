@@ -1,15 +1,15 @@
 /**
- * The in-page IRN panel: reads the invoice the page shows through its adapter, and walks the clerk
+ * The in-page IRN panel: reads the invoice the page shows through its ERP module, and walks the clerk
  * through preview → generate → result → (e-way bill, cancel). Lives in its own shadow root so the
  * ERP's CSS cannot break it. The root is open so automation can find it; the page still cannot act
  * through it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument, type ErpInvoiceSummary } from '@irn-bridge/shared/erp';
+import { ErpError, type ErpEvent, type ErpInvoiceSummary, type WriteBackOutcome } from '@irn-bridge/shared/erps';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
-import type { ErpAdapter, ErpDocumentRef, WriteBackOutcome } from '../adapters/types';
+import type { ErpPage } from '../lib/erp-page';
 import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestFields } from '../lib/ewaybill-form';
 import type { MessageType, Protocol } from '../lib/messages';
 import { toUiError, UiFailure } from '../lib/ui-error';
@@ -31,7 +31,7 @@ export class IrnPanel {
   private readonly host: HTMLElement;
   private readonly body: HTMLElement;
   private readonly badgeSlot: HTMLElement;
-  private doc: ErpDocument | null = null;
+  private doc: unknown = null;
   private erpSummary: ErpInvoiceSummary | null = null;
   private invoice: Inv01Invoice | null = null;
   private summary: InvoiceSummary | null = null;
@@ -41,7 +41,7 @@ export class IrnPanel {
   private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
 
-  constructor(private readonly page: Document, private readonly adapter: ErpAdapter, private readonly ref: ErpDocumentRef, private readonly send: Send) {
+  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send) {
     this.host = page.createElement(PANEL_TAG);
     this.host.setAttribute('data-testid', 'irn-panel-host');
     // Closed in the shipped build, so page scripts cannot rewrite what the clerk confirms; the
@@ -53,7 +53,7 @@ export class IrnPanel {
     const close = h(page, 'button', { type: 'button', class: 'link', testid: 'irn-close', title: 'Hide until the page is reloaded' }, '×');
     onTrustedClick(close, () => this.unmount());
     this.body = h(page, 'div', { testid: 'irn-body' });
-    shadow.append(style, h(page, 'div', { class: 'card', testid: 'irn-panel', 'data-erp': adapter.id },
+    shadow.append(style, h(page, 'div', { class: 'card', testid: 'irn-panel', 'data-erp': erp.module.id },
       h(page, 'div', { class: 'head' }, h(page, 'span', { class: 'title' }, 'IRN Bridge · e-Invoice'), this.badgeSlot, close),
       this.body));
   }
@@ -82,20 +82,23 @@ export class IrnPanel {
 
   /** Read the invoice from the ERP, then ask the ledger whether it already has an IRN. */
   private async load(): Promise<void> {
-    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, `Reading ${this.ref.name} from ${this.adapter.label}…`)));
+    const { module, io, ref } = this.erp;
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, `Reading ${ref.name} from ${module.label}…`)));
     try {
-      this.doc = await this.adapter.read(this.ref);
-      this.erpSummary = summarizeErpDocument(this.doc);
+      this.doc = await module.read(io, ref);
+      this.erpSummary = module.summary(this.doc);
       if (!this.erpSummary.final) {
         this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' },
           'Submit (post) the invoice first: only final invoices can be registered with the IRP.'));
         return;
       }
-      const mapped = mapErpDocumentWithIssues(this.doc);
+      const mapped = module.map(this.doc);
       this.invoice = mapped.invoice;
       this.mappingIssues = mapped.issues;
       this.summary = summarize(mapped.invoice);
     } catch (err) {
+      // The URL looked like an invoice but the record is something else (a vendor bill, a journal entry): show nothing.
+      if (err instanceof ErpError && err.code === 'NOT_AN_INVOICE') return this.unmount();
       return this.fail(err, () => void this.load());
     }
     try {
@@ -138,17 +141,18 @@ export class IrnPanel {
     }
     this.busy = false;
     this.showResult(result, null);
-    await this.recordInErp(result);
+    await this.recordInErp({ kind: 'generated', result });
   }
 
-  private async recordInErp(result: EInvoiceResult): Promise<void> {
+  /** Tells the ERP what the IRP now holds (IRN + QR, a cancellation, an e-way bill), then shows how that went. */
+  private async recordInErp(event: ErpEvent): Promise<void> {
     let outcome: WriteBackOutcome;
     try {
-      outcome = await this.adapter.writeBack(this.ref, result);
+      outcome = await this.erp.module.record(this.erp.io, this.erp.ref, event);
     } catch (err) {
       outcome = { ok: false, method: null, message: toUiError(err).message };
     }
-    this.showResult(result, outcome);
+    this.showResult(event.result, outcome);
   }
 
   private showResult(result: EInvoiceResult, wb: WriteBackOutcome | null): void {
@@ -160,9 +164,9 @@ export class IrnPanel {
       onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => this.showEwaybillForm() : undefined,
     });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
-    if (!wb && this.adapter.writesBack !== false && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
-      const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.adapter.label}`);
-      onTrustedClick(again, () => void this.recordInErp(result));
+    if (!wb && this.erp.module.writesBack && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
+      const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.erp.module.label}`);
+      onTrustedClick(again, () => void this.recordInErp({ kind: 'generated', result }));
       view.append(h(this.page, 'div', { class: 'actions' }, again));
     }
     this.show(view);
@@ -182,7 +186,10 @@ export class IrnPanel {
     try {
       const res = await this.send('einvoices.cancel', { irn: r.irn, reason, remark });
       this.busy = false;
-      this.showResult({ ...r, status: 'CNL', cancelDate: res.cancelDate }, this.writeBack);
+      const cancelled: EInvoiceResult = { ...r, status: 'CNL', cancelDate: res.cancelDate };
+      // The earlier "ERP updated" note was about the registration: it no longer describes the ERP.
+      this.showResult(cancelled, null);
+      await this.recordInErp({ kind: 'cancelled', result: cancelled, cancelDate: res.cancelDate, reason, remark });
     } catch (err) {
       this.fail(err, () => this.showResult(r, this.writeBack));
     }
@@ -206,7 +213,9 @@ export class IrnPanel {
     try {
       const res = await this.send('einvoices.ewaybill', { irn: r.irn, ...request });
       this.busy = false;
-      this.showResult({ ...r, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill }, this.writeBack);
+      const withEwb: EInvoiceResult = { ...r, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill };
+      this.showResult(withEwb, null);
+      await this.recordInErp({ kind: 'ewaybill', result: withEwb, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill });
     } catch (err) {
       this.fail(err, () => this.showEwaybillForm());
     }

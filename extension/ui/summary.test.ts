@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp';
-import { fixture } from '../adapters/testing/fakes';
+import { mapErpDocument } from '@irn-bridge/shared/erps';
+import { fixture } from '@irn-bridge/shared/erps/testing/fakes';
 import { summarize } from './summary';
 
 const addresses = Object.fromEntries(['address-company-billing', 'address-rangoli-foods', 'address-bhima-stores']

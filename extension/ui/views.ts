@@ -5,7 +5,7 @@
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
 import { CANCEL_REASONS } from '@irn-bridge/shared/codes/cancel-reasons';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
-import type { WriteBackOutcome } from '../adapters/types';
+import type { WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { cancelTimeLeft, describeTimeLeft } from '../lib/cancel-window';
 import type { UiError } from '../lib/messages';
 import { copyButton, formatRupees, h, onTrustedClick } from './dom';

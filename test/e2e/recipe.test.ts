@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Recipe } from '@irn-bridge/shared/erp/recipe';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import type { Page } from 'playwright-core';
 import { createFakeGenericErp, type FakeGenericErp } from '../fake-erp/generic';
 import { genericJsonRecipe, genericPageRecipe } from '../fake-erp/generic-recipe';

@@ -2,9 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The project's own fixtures (shared/fixtures), never /work/shared. */
+/** The project's own fixtures, never ../shared: `erpnext/…` and `odoo/…` are the ERP modules' (shared/src/erps/<erp>/fixtures). */
 export function loadFixture<T = unknown>(relativePath: string): T {
-  return JSON.parse(readFileSync(new URL(`../../shared/fixtures/${relativePath}`, import.meta.url), 'utf8')) as T;
+  const [erp, ...rest] = relativePath.split('/');
+  return JSON.parse(readFileSync(new URL(`../../shared/src/erps/${erp}/fixtures/${rest.join('/')}`, import.meta.url), 'utf8')) as T;
 }
 
 /** One write the fake accepted, in the order it arrived. Tests and the demo read these. */

@@ -1,5 +1,5 @@
 /** The fake ERPNext's documents: the project's fixtures, shaped by the site variant. */
-import type { ErpnextAddress, ErpnextSalesInvoice } from '@irn-bridge/shared/erp/types';
+import type { ErpnextAddress, ErpnextSalesInvoice } from '@irn-bridge/shared/erps/erpnext/records';
 import { loadFixture } from './common';
 
 /**

@@ -3,7 +3,7 @@
  * with `boot`, `csrf_token` and `session`, `cur_frm` and `locals` for the open document, the route
  * `/app/sales-invoice/<name>`, and a `#body` holding a form whose fields carry `data-fieldname`.
  */
-import type { ErpnextSalesInvoice } from '@irn-bridge/shared/erp/types';
+import type { ErpnextSalesInvoice } from '@irn-bridge/shared/erps/erpnext/records';
 import { escapeHtml as h, scriptJson } from './common';
 import type { ErpnextVariant } from './erpnext-data';
 

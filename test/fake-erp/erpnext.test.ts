@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { mapErpDocument } from '@irn-bridge/shared/erp';
+import { mapErpDocument } from '@irn-bridge/shared/erps';
 import { createFakeErpnext, FAKE_ERPNEXT_LOGIN, MARK_E_INVOICE_METHOD, type ErpnextVariant } from './erpnext';
 
 const SI = '/api/resource/Sales%20Invoice';

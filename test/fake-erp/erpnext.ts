@@ -16,7 +16,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import type { ErpnextAddress, ErpnextSalesInvoice } from '@irn-bridge/shared/erp/types';
+import type { ErpnextAddress, ErpnextSalesInvoice } from '@irn-bridge/shared/erps/erpnext/records';
 import { clone, randomToken, type RecordedWrite } from './common';
 import { WRITABLE_AFTER_SUBMIT, loadErpnextAddresses, loadErpnextInvoices, type ErpnextVariant } from './erpnext-data';
 import { loginPage, notFoundPage, routeName, salesInvoiceListPage, salesInvoicePage, type DeskContext } from './erpnext-pages';

@@ -2,7 +2,7 @@
  * Recipes for the fake generic ERP, as a user would write them: one reading the page, one reading
  * its JSON address and recording the IRN back. Also the worked example in docs/.
  */
-import type { Recipe } from '@irn-bridge/shared/erp/recipe';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import { GENERIC_SELLER } from './generic';
 
 const SELLER_DEFAULTS: Recipe['defaults'] = {

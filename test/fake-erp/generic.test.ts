@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocumentWithIssues, validateRecipe } from '@irn-bridge/shared/erp';
+import { createRecipeModule, validateRecipe } from '@irn-bridge/shared/erps/recipe/index';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
-import { createRecipeAdapter } from '../../extension/adapters/recipe';
 import { createFakeGenericErp } from './generic';
 import { genericJsonRecipe, genericPageRecipe } from './generic-recipe';
 
@@ -55,9 +54,9 @@ describe('the example recipes', () => {
   for (const id of ['GEN-0007', 'GEN-0008']) {
     test(`the JSON recipe reads ${id} with the session into a valid INV-01`, async () => {
       const { fetch } = await visit(`/invoices/${id}`);
-      const adapter = createRecipeAdapter({ origin: ORIGIN, fetch, pageGlobals: async () => ({}) }, genericJsonRecipe(ORIGIN));
-      const doc = await adapter.read({ erp: 'recipe', name: id });
-      const { invoice, issues } = mapErpDocumentWithIssues(doc);
+      const recipe = createRecipeModule(genericJsonRecipe(ORIGIN));
+      const doc = await recipe.read({ origin: ORIGIN, fetch, pageGlobals: async () => ({}) }, { erp: 'recipe', name: id });
+      const { invoice, issues } = recipe.map(doc);
       assert.deepEqual(issues, []);
       assert.deepEqual(validateInvoice(invoice, { now: NOW }).filter((i) => i.severity === 'error'), []);
       if (id === 'GEN-0008') {

@@ -1,5 +1,5 @@
 /** The fake Odoo's database: the project's Odoo fixtures merged into one record set per model, plus a draft. */
-import type { OdooInvoiceRecords } from '@irn-bridge/shared/erp/types';
+import type { OdooInvoiceRecords } from '@irn-bridge/shared/erps/odoo/records';
 import { clone, loadFixture } from './common';
 
 export type OdooDb = Record<string, Array<Record<string, unknown> & { id: number }>>;

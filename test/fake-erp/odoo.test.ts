@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp';
-import type { OdooInvoiceRecords } from '@irn-bridge/shared/erp/types';
+import { mapErpDocument } from '@irn-bridge/shared/erps';
+import type { OdooInvoiceRecords } from '@irn-bridge/shared/erps/odoo/records';
 import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath } from './odoo';
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];

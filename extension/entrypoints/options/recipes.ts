@@ -3,7 +3,7 @@
  * checked with the shared `validateRecipe` (plus the browser's own parse of each CSS selector)
  * before it is stored; importing one enables its site through the ordinary per-site flow.
  */
-import { parseRecipe, type Recipe } from '@irn-bridge/shared/erp/recipe';
+import { parseRecipe, type Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import { browser } from '../../lib/browser';
 import type { RecipeEntry } from '../../lib/messages';

@@ -3,10 +3,10 @@
  * about (`origin`, `source.fields.BuyerDtls.Gstin`, `source.items.rowSelector`, …). Errors block the
  * import; warnings say what the preview will later complain about.
  */
-import type { ValidationIssue } from '../invoice/issue';
-import type { Recipe } from './recipe';
-import { isRecipeField, isRecipeItemField, RECIPE_PARSES, type RecipeField } from './recipe-fields';
-import { compileUrlPattern } from './recipe-url';
+import type { ValidationIssue } from '../../invoice/issue';
+import type { Recipe } from './types';
+import { isRecipeField, isRecipeItemField, RECIPE_PARSES, type RecipeField } from './fields';
+import { compileUrlPattern } from './url';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,14 +5,14 @@
  * values, so every amount is multiplied by the document's sign. Amounts are read in company currency
  * (the `base_*` fields, and India Compliance's per-item `taxable_value` and tax amounts).
  */
-import type { ValidationIssue } from '../invoice/issue';
-import type { Inv01Buyer, Inv01DispDtls, Inv01Invoice, Inv01Item, Inv01Party, Inv01ShipDtls } from '../invoice/types';
-import { itemTotal, lineAmounts, valueTotals } from './amounts';
-import type { ErpnextAddress, ErpnextOriginalInvoice, ErpnextSalesInvoice, ErpnextSalesInvoiceItem } from './types';
+import type { ValidationIssue } from '../../invoice/issue';
+import type { Inv01Buyer, Inv01DispDtls, Inv01Invoice, Inv01Item, Inv01Party, Inv01ShipDtls } from '../../invoice/types';
+import { itemTotal, lineAmounts, valueTotals } from '../amounts';
+import type { ErpnextAddress, ErpnextOriginalInvoice, ErpnextSalesInvoice, ErpnextSalesInvoiceItem } from './records';
 import {
   MappingIssues, email, hsn, isServiceHsn, leadingStateCode, num, optionalText, phone, pin, round2, round3, text,
   toIrpDate, unitCode,
-} from './util';
+} from '../util';
 
 export interface ErpnextMapOptions {
   /** The invoice named in `return_against` (its date goes into `RefDtls.PrecDocDtls`). */

@@ -1,12 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { validateInvoice } from '../invoice/validate';
-import { erpTotals, mapErpDocument, mapErpDocumentWithIssues, type ErpDocument } from './index';
-import type { ErpnextAddress, ErpnextSalesInvoice } from './types';
+import { validateInvoice } from '../../invoice/validate';
+import { erpTotals, mapErpDocument, mapErpDocumentWithIssues, type ErpDocument } from '../index';
+import type { ErpnextAddress, ErpnextSalesInvoice } from './records';
 
 const NOW = new Date('2026-11-25T12:00:00+05:30');
-const load = (file: string) => JSON.parse(readFileSync(new URL(`../../fixtures/erpnext/${file}`, import.meta.url), 'utf8')).data;
+const load = (file: string) => JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')).data;
 const invoice = (file: string): ErpnextSalesInvoice => load(`sales-invoice-${file}.json`);
 const addresses: Record<string, ErpnextAddress> = Object.fromEntries(
   ['company-billing', 'rangoli-foods', 'bhima-stores'].map((f) => {

@@ -1,10 +1,12 @@
-/** Test doubles for adapter tests: a recorded fake `fetch`, a minimal Document, fixture loading. */
+/** Test doubles for ERP module tests (never imported by product code): a recorded fake `fetch`, a minimal Document, fixture loading. */
 import { readFileSync } from 'node:fs';
-import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
-import type { AdapterEnv } from '../types';
+import type { EInvoiceResult } from '../../api/contract';
+import type { ErpIo } from '../module';
 
+/** `<erp>/<file>` reads that module's fixture (`erps/<erp>/fixtures/<file>`). */
 export function fixture<T = any>(path: string): T {
-  return JSON.parse(readFileSync(new URL(`../../../shared/fixtures/${path}`, import.meta.url), 'utf8')) as T;
+  const [erp, ...rest] = path.split('/');
+  return JSON.parse(readFileSync(new URL(`../${erp}/fixtures/${rest.join('/')}`, import.meta.url), 'utf8')) as T;
 }
 
 export interface Call {
@@ -44,7 +46,7 @@ export function fakeDocument(href: string, inlineScripts: string[] = []): Docume
   } as unknown as Document;
 }
 
-export function env(origin: string, f: typeof fetch, doc?: Document, globals: Record<string, string> = {}): AdapterEnv {
+export function env(origin: string, f: typeof fetch, doc?: Document, globals: Record<string, string> = {}): ErpIo {
   return { origin, fetch: f, document: doc, pageGlobals: async (names) => Object.fromEntries(names.map((n) => [n, globals[n] ?? null])) };
 }
 

@@ -4,16 +4,16 @@
  * Odoo stores credit notes with positive amounts, so no sign flipping here. Many2one fields are
  * `[id, display_name]`; the related records come in the same `records` bundle, one list per model.
  */
-import type { ValidationIssue } from '../invoice/issue';
-import type { Inv01Buyer, Inv01Invoice, Inv01Item, Inv01Party, Inv01PrecDocDtls, Inv01ShipDtls } from '../invoice/types';
-import { itemTotal, lineAmounts, valueTotals } from './amounts';
+import type { ValidationIssue } from '../../invoice/issue';
+import type { Inv01Buyer, Inv01Invoice, Inv01Item, Inv01Party, Inv01PrecDocDtls, Inv01ShipDtls } from '../../invoice/types';
+import { itemTotal, lineAmounts, valueTotals } from '../amounts';
 import type {
   OdooAccountMove, OdooCountryState, OdooInvoiceRecords, OdooMany2one, OdooMoveLine, OdooPartner, OdooTax,
-} from './types';
+} from './records';
 import {
   MappingIssues, email, hsn, isServiceHsn, leadingStateCode, num, optionalText, phone, pin, round2, round3, text,
   toIrpDate, unitCode,
-} from './util';
+} from '../util';
 
 export interface OdooMapOptions {
   /** Which `account.move` to map; defaults to the first in the bundle. */

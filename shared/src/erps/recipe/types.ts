@@ -8,13 +8,13 @@
  * item `HsnCd`), so a recipe reads like the e-invoice it produces. Everything here is pure data
  * and browser-safe; the extension's recipe adapter does the reading.
  */
-import type { RecipeField, RecipeItemField, RecipeParse } from './recipe-fields';
+import type { RecipeField, RecipeItemField, RecipeParse } from './fields';
 
-export * from './recipe-fields';
-export { compileUrlPattern, matchUrlPattern, type CompiledUrlPattern, type UrlParts } from './recipe-url';
-export { parseRecipe, validateRecipe } from './recipe-validate';
-export { mapRecipeDocument, type RecipeMapOptions } from './recipe-map';
-export { readJsonPath, readRecipeValue } from './recipe-values';
+export * from './fields';
+export { compileUrlPattern, matchUrlPattern, type CompiledUrlPattern, type UrlParts } from './url';
+export { parseRecipe, validateRecipe } from './validate';
+export { mapRecipeDocument, type RecipeMapOptions } from './map';
+export { readJsonPath, readRecipeValue } from './values';
 
 /** Where one value is on the page: a CSS selector (its text, or an input's value), or the long form. */
 export type DomFieldSource = string | { selector: string; attr?: string; parse?: RecipeParse };

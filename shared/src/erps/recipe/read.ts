@@ -4,14 +4,12 @@
  * `json` recipe fetches a same-origin JSON address with the page's session. Nothing is parsed
  * here: raw text goes to the shared mapping, which explains every selector that found nothing.
  */
-import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
-import {
-  compileUrlPattern, matchUrlPattern, readJsonPath, type DomFieldSource, type JsonFieldSource, type Recipe,
-  type RecipeRawValue, type RecipeValues, type WriteBackTemplate,
-} from '@irn-bridge/shared/erp/recipe';
-import { ErpRequestError, type AdapterEnv, type ErpAdapter, type ErpDocument, type WriteBackOutcome } from './types';
+import { ErpError, type ErpDocumentRef, type ErpEvent, type ErpIo, type WriteBackOutcome } from '../module';
+import type { DomFieldSource, JsonFieldSource, Recipe, RecipeRawValue, RecipeValues, WriteBackTemplate } from './types';
+import { compileUrlPattern, matchUrlPattern } from './url';
+import { readJsonPath } from './values';
 
-export interface RecipeAdapterOptions {
+export interface RecipeReadOptions {
   /** How long a `dom` read waits for a page that is still rendering (the document number to appear). */
   settleMs?: number;
 }
@@ -116,7 +114,7 @@ export function jsonValues(json: unknown, recipe: Recipe, id: string): RecipeVal
   return { id, fields, items, missing };
 }
 
-// ------------------------------------------------------------------ the adapter
+// ------------------------------------------------------------------ reading and recording
 
 /** A recipe address (`/api/invoices/{id}`) on the recipe's origin; anything else is refused. */
 function sameOriginUrl(recipe: Recipe, template: string, id: string): string {
@@ -135,70 +133,68 @@ function fillTemplate(t: WriteBackTemplate, values: Record<string, string>): Wri
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function createRecipeAdapter(env: AdapterEnv, recipe: Recipe, options: RecipeAdapterOptions = {}): ErpAdapter {
-  const pattern = compileUrlPattern(recipe.urlPattern);
-  const settleMs = options.settleMs ?? 4000;
+/** The document the page at `url` shows, by the recipe's URL pattern (or, without an id in it, the page's document number). */
+export function detectRecipeDocument(recipe: Recipe, url: URL, page?: Document): ErpDocumentRef | null {
+  if (url.origin !== recipe.origin) return null;
+  const m = matchUrlPattern(compileUrlPattern(recipe.urlPattern), url);
+  if (!m) return null;
   const docNoSpec = recipe.source.kind === 'dom' ? recipe.source.fields['DocDtls.No'] : undefined;
-  const docNoOnPage = (doc: Document) => (docNoSpec ? readDomFields(doc, { no: docNoSpec }, [])['no'] : null);
+  const onPage = docNoSpec && page ? readDomFields(page, { no: docNoSpec }, [])['no'] : null;
+  const name = m.id || (typeof onPage === 'string' ? onPage : '');
+  return name ? { erp: 'recipe', name } : null;
+}
 
-  async function readDom(id: string): Promise<RecipeValues> {
-    const doc = env.document;
-    if (!doc) throw new Error('The page could not be read.');
+/** Reads the recipe's values from the page (`dom`) or its same-origin JSON address (`json`). */
+export async function readRecipeValues(io: ErpIo, recipe: Recipe, id: string, options: RecipeReadOptions = {}): Promise<RecipeValues> {
+  if (recipe.source.kind === 'dom') {
+    const doc = io.document;
+    if (!doc) throw new ErpError('ERP_REQUEST', 'The page could not be read.');
+    const docNoSpec = recipe.source.fields['DocDtls.No'];
+    const settleMs = options.settleMs ?? 4000;
     // Single-page ERPs render after the address changes: give the invoice a moment to appear.
     for (let waited = 0; docNoSpec && waited < settleMs && !query(doc, selectorOf(docNoSpec).selector); waited += 200) await sleep(200);
     return readDomValues(doc, recipe, id);
   }
-
-  async function readJson(id: string): Promise<RecipeValues> {
-    if (recipe.source.kind !== 'json') throw new Error('Not a JSON recipe.');
-    const url = sameOriginUrl(recipe, recipe.source.url, id);
-    const res = await env.fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new ErpRequestError(`${recipe.label} refused ${new URL(url).pathname} (HTTP ${res.status}). Are you still logged in?`, res.status);
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      throw new ErpRequestError(`${recipe.label} did not answer ${new URL(url).pathname} with JSON. Check source.url in the recipe.`, res.status);
-    }
-    return jsonValues(json, recipe, id);
+  const url = sameOriginUrl(recipe, recipe.source.url, id);
+  const res = await io.fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new ErpError('ERP_REQUEST', `${recipe.label} refused ${new URL(url).pathname} (HTTP ${res.status}). Are you still logged in?`, res.status);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new ErpError('ERP_REQUEST', `${recipe.label} did not answer ${new URL(url).pathname} with JSON. Check source.url in the recipe.`, res.status);
   }
+  return jsonValues(json, recipe, id);
+}
 
+/** Posts the recipe's write-back template after registration; other outcomes a recipe cannot record. */
+export async function recordWithRecipe(io: ErpIo, recipe: Recipe, ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome> {
   const wb = recipe.writeBack;
-  return {
-    id: 'recipe',
-    label: recipe.label,
-    writesBack: wb !== undefined && wb.kind !== 'none',
-    matches: (url) => url.origin === recipe.origin && matchUrlPattern(pattern, url) !== null,
-    detect(doc) {
-      if (doc.location.origin !== recipe.origin) return null;
-      const m = matchUrlPattern(pattern, doc.location);
-      if (!m) return null;
-      const name = m.id || (typeof docNoOnPage(doc) === 'string' ? String(docNoOnPage(doc)) : '');
-      return name ? { erp: 'recipe', name } : null;
-    },
-    async read(ref): Promise<ErpDocument> {
-      const values = recipe.source.kind === 'dom' ? await readDom(ref.name) : await readJson(ref.name);
-      return { erp: 'recipe', recipe, values };
-    },
-    async writeBack(ref, result: EInvoiceResult): Promise<WriteBackOutcome> {
-      if (!wb || wb.kind === 'none') {
-        return { ok: true, method: 'none', message: `This recipe does not record the IRN in ${recipe.label}: copy it from here. IRN Bridge keeps it in its ledger.` };
-      }
-      const values: Record<string, string> = {
-        id: ref.name, irn: result.irn, ackNo: result.ackNo, ackDt: result.ackDt, signedQrCode: result.signedQrCode,
-        signedInvoice: result.signedInvoice, docNo: result.document.docNo, ewbNo: result.ewbNo ?? '',
-      };
-      const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-      if (wb.csrf && env.document) {
-        const el = query(env.document, wb.csrf.selector);
-        const token = el ? elementValue(el, wb.csrf.attr ?? (el.tagName.toLowerCase() === 'meta' ? 'content' : undefined)) : null;
-        if (token) headers[wb.csrf.header] = token.trim();
-      }
-      const res = await env.fetch(sameOriginUrl(recipe, wb.url, ref.name), {
-        method: 'POST', credentials: 'include', headers, body: JSON.stringify(fillTemplate(wb.body, values)),
-      });
-      if (res.ok) return { ok: true, method: 'recipe-post', message: `Recorded in ${recipe.label}.` };
-      return { ok: false, method: 'recipe-post', message: `${recipe.label} refused to record the IRN (HTTP ${res.status}). Note the IRN by hand.` };
-    },
+  if (!wb || wb.kind === 'none') {
+    return { ok: true, method: 'none', message: `This recipe does not record the IRN in ${recipe.label}: copy it from here. IRN Bridge keeps it in its ledger.` };
+  }
+  if (event.kind !== 'generated') {
+    const what = event.kind === 'cancelled' ? 'the cancellation' : 'the e-way bill';
+    return { ok: false, method: null, message: `This recipe cannot record ${what} in ${recipe.label}: note it there by hand. IRN Bridge keeps it in its ledger.` };
+  }
+  const result = event.result;
+  const values: Record<string, string> = {
+    id: ref.name, irn: result.irn, ackNo: result.ackNo, ackDt: result.ackDt, signedQrCode: result.signedQrCode,
+    signedInvoice: result.signedInvoice, docNo: result.document.docNo, ewbNo: result.ewbNo ?? '',
   };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (wb.csrf && io.document) {
+    const el = query(io.document, wb.csrf.selector);
+    const token = el ? elementValue(el, wb.csrf.attr ?? (el.tagName.toLowerCase() === 'meta' ? 'content' : undefined)) : null;
+    if (token) headers[wb.csrf.header] = token.trim();
+  }
+  try {
+    const res = await io.fetch(sameOriginUrl(recipe, wb.url, ref.name), {
+      method: 'POST', credentials: 'include', headers, body: JSON.stringify(fillTemplate(wb.body, values)),
+    });
+    if (res.ok) return { ok: true, method: 'recipe-post', message: `Recorded in ${recipe.label}.` };
+    return { ok: false, method: 'recipe-post', message: `${recipe.label} refused to record the IRN (HTTP ${res.status}). Note the IRN by hand.` };
+  } catch (err) {
+    return { ok: false, method: 'recipe-post', message: `${(err as Error).message} Note the IRN by hand.` };
+  }
 }

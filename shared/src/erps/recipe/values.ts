@@ -1,5 +1,5 @@
 /** Reading raw page values: numbers as ERPs print them, dates in the usual Indian forms, JSON paths. */
-import type { RecipeParse, ValueKind } from './recipe-fields';
+import type { RecipeParse, ValueKind } from './fields';
 
 export type ParsedValue = { ok: true; value: string | number } | { ok: false; reason: string };
 

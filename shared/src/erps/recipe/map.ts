@@ -5,16 +5,16 @@
  * item and invoice totals from the lines. Figures the page does show are kept, so the validator can
  * catch a recipe that reads the wrong cell; a line total that disagrees with the page is an error.
  */
-import { STATES } from '../codes/states';
-import type { ValidationIssue } from '../invoice/issue';
-import type { Inv01Buyer, Inv01Invoice, Inv01Item, Inv01Party, Inv01ValDtls } from '../invoice/types';
-import { itemTotal, lineAmounts, valueTotals } from './amounts';
-import type { DomFieldSource, JsonFieldSource, Recipe, RecipeDefaultValue, RecipeRawValue, RecipeValues } from './recipe';
-import { valueKind, type RecipeField, type RecipeItemField, type RecipeParse } from './recipe-fields';
-import { readRecipeValue } from './recipe-values';
+import { STATES } from '../../codes/states';
+import type { ValidationIssue } from '../../invoice/issue';
+import type { Inv01Buyer, Inv01Invoice, Inv01Item, Inv01Party, Inv01ValDtls } from '../../invoice/types';
+import { itemTotal, lineAmounts, valueTotals } from '../amounts';
+import type { DomFieldSource, JsonFieldSource, Recipe, RecipeDefaultValue, RecipeRawValue, RecipeValues } from './types';
+import { valueKind, type RecipeField, type RecipeItemField, type RecipeParse } from './fields';
+import { readRecipeValue } from './values';
 import {
   MappingIssues, email, hsn, isServiceHsn, leadingStateCode, optionalText, phone, pin, round2, round3, text, unitCode,
-} from './util';
+} from '../util';
 
 export interface RecipeMapOptions {
   /** Mapping problems (a selector that found nothing, a value that is not a number…) are appended here. */

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp';
-import { createErpnextAdapter, INDIA_COMPLIANCE_METHOD } from './erpnext';
-import { env, fakeDocument, fakeFetch, fixture, RESULT, type Call } from './testing/fakes';
+import { mapErpDocument } from '@irn-bridge/shared/erps';
+import { erpnext, INDIA_COMPLIANCE_METHOD } from './index';
+import { env, fakeDocument, fakeFetch, fixture, RESULT, type Call } from '../testing/fakes';
 
 const ORIGIN = 'http://erp.example.test:8000';
 const invoice = fixture('erpnext/sales-invoice-interstate.json').data;
@@ -24,27 +24,27 @@ function desk(extra: (c: Call) => { status?: number; json?: unknown } | undefine
 }
 
 describe('erpnextAdapter: recognising the page', () => {
-  const a = createErpnextAdapter(env(ORIGIN, fakeFetch(() => undefined).fetch));
+  const a = erpnext;
 
   test('matches Sales Invoice forms only', () => {
-    assert.equal(a.matches(new URL(`${ORIGIN}/app/sales-invoice/ASW-26-00042`)), true);
-    assert.equal(a.matches(new URL(`${ORIGIN}/app/sales-invoice`)), false, 'the list view');
-    assert.equal(a.matches(new URL(`${ORIGIN}/app/sales-order/SO-1`)), false);
+    assert.notEqual(a.detect(new URL(`${ORIGIN}/app/sales-invoice/ASW-26-00042`)), null);
+    assert.equal(a.detect(new URL(`${ORIGIN}/app/sales-invoice`)), null, 'the list view');
+    assert.equal(a.detect(new URL(`${ORIGIN}/app/sales-order/SO-1`)), null);
   });
 
   test('detect names the invoice, decoding the URL', () => {
-    assert.deepEqual(a.detect(fakeDocument(`${ORIGIN}/app/sales-invoice/ASW%2026-1`)), { erp: 'erpnext', name: 'ASW 26-1' });
+    assert.deepEqual(a.detect(new URL(`${ORIGIN}/app/sales-invoice/ASW%2026-1`)), { erp: 'erpnext', name: 'ASW 26-1' });
   });
 
   test('an unsaved new invoice is not detected', () => {
-    assert.equal(a.detect(fakeDocument(`${ORIGIN}/app/sales-invoice/new-sales-invoice-abc123`)), null);
+    assert.equal(a.detect(new URL(`${ORIGIN}/app/sales-invoice/new-sales-invoice-abc123`)), null);
   });
 });
 
 describe('erpnextAdapter.read', () => {
   test('reads the invoice and its linked addresses with the session cookie, and maps to INV-01', async () => {
     const { fetch, calls } = desk();
-    const doc = await createErpnextAdapter(env(ORIGIN, fetch)).read({ erp: 'erpnext', name: invoice.name });
+    const doc = await erpnext.read(env(ORIGIN, fetch), { erp: 'erpnext', name: invoice.name });
     assert.equal(doc.erp, 'erpnext');
     if (doc.erp !== 'erpnext') return;
     assert.equal(doc.invoice.name, 'ASW-26-00042');
@@ -58,7 +58,7 @@ describe('erpnextAdapter.read', () => {
 
   test('a refused read (logged out) explains itself', async () => {
     const { fetch } = fakeFetch(() => ({ status: 403, json: {} }));
-    await assert.rejects(createErpnextAdapter(env(ORIGIN, fetch)).read({ erp: 'erpnext', name: 'X' }), /HTTP 403.*logged in/);
+    await assert.rejects(erpnext.read(env(ORIGIN, fetch), { erp: 'erpnext', name: 'X' }), /HTTP 403.*logged in/);
   });
 });
 
@@ -67,7 +67,7 @@ describe('erpnextAdapter.writeBack', () => {
 
   test('India Compliance present: calls its method with the CSRF token from the desk HTML', async () => {
     const { fetch, calls } = desk((c) => (c.url.pathname === `/api/method/${INDIA_COMPLIANCE_METHOD}` ? { json: { message: 'ok' } } : undefined));
-    const out = await createErpnextAdapter(env(ORIGIN, fetch, page)).writeBack({ erp: 'erpnext', name: invoice.name }, RESULT);
+    const out = await erpnext.record(env(ORIGIN, fetch, page), { erp: 'erpnext', name: invoice.name }, { kind: 'generated', result: RESULT });
     assert.deepEqual(out, { ok: true, method: 'india-compliance', message: 'Recorded on the invoice by India Compliance.' });
     const post = calls.find((c) => c.method === 'POST')!;
     assert.equal(post.headers['X-Frappe-CSRF-Token'], 'tok-from-html');
@@ -79,8 +79,7 @@ describe('erpnextAdapter.writeBack', () => {
   test('method missing: PUTs the irn fields the doctype has, token read from the main world', async () => {
     const { fetch, calls } = desk((c) => (c.method === 'PUT' ? { json: { data: {} } } : undefined));
     const noScripts = fakeDocument(`${ORIGIN}/app/sales-invoice/${invoice.name}`);
-    const out = await createErpnextAdapter(env(ORIGIN, fetch, noScripts, { 'frappe.csrf_token': 'tok-from-page' }))
-      .writeBack({ erp: 'erpnext', name: invoice.name }, RESULT);
+    const out = await erpnext.record(env(ORIGIN, fetch, noScripts, { 'frappe.csrf_token': 'tok-from-page' }), { erp: 'erpnext', name: invoice.name }, { kind: 'generated', result: RESULT });
     assert.equal(out.ok, true);
     assert.equal(out.method, 'irn-fields');
     const put = calls.find((c) => c.method === 'PUT')!;
@@ -97,7 +96,7 @@ describe('erpnextAdapter.writeBack', () => {
       if (c.method === 'POST' && c.url.pathname === '/api/resource/Comment') return { json: { data: { name: 'c1' } } };
       return undefined;
     });
-    const out = await createErpnextAdapter(env(ORIGIN, fetch, page)).writeBack({ erp: 'erpnext', name: invoice.name }, RESULT);
+    const out = await erpnext.record(env(ORIGIN, fetch, page), { erp: 'erpnext', name: invoice.name }, { kind: 'generated', result: RESULT });
     assert.equal(out.method, 'comment');
     assert.equal(out.ok, true);
     const post = calls.find((c) => c.method === 'POST')!;
@@ -108,7 +107,7 @@ describe('erpnextAdapter.writeBack', () => {
 
   test('a refused comment is reported, not thrown', async () => {
     const { fetch } = fakeFetch((c) => (c.method === 'GET' ? { json: { data: { name: 'X' } } } : { status: 403 }));
-    const out = await createErpnextAdapter(env(ORIGIN, fetch, page)).writeBack({ erp: 'erpnext', name: 'X' }, RESULT);
+    const out = await erpnext.record(env(ORIGIN, fetch, page), { erp: 'erpnext', name: 'X' }, { kind: 'generated', result: RESULT });
     assert.equal(out.ok, false);
     assert.match(out.message, /HTTP 403/);
   });

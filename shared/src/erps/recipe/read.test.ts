@@ -2,15 +2,28 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { mapErpDocumentWithIssues, type Recipe } from '@irn-bridge/shared/erp';
+import { mapErpDocumentWithIssues, type Recipe } from '@irn-bridge/shared/erps';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
-import { createAdapters, findAdapter } from './index';
-import { createRecipeAdapter } from './recipe';
-import { env, fakeFetch, RESULT } from './testing/fakes';
+import { erpModulesFor, findErpDocument, type ErpDocumentRef, type ErpIo } from '../index';
+import { createRecipeModule, type RecipeReadOptions } from './index';
+import type { EInvoiceResult } from '../../api/contract';
+import { env, fakeFetch, RESULT } from '../testing/fakes';
 
 const ORIGIN = 'https://books.acme.example';
-const HTML = readFileSync(new URL('./testing/recipe-invoice.html', import.meta.url), 'utf8');
+const HTML = readFileSync(new URL('../testing/recipe-invoice.html', import.meta.url), 'utf8');
 const NOW = new Date('2026-11-25T12:00:00+05:30');
+
+/** The recipe module bound to one page's I/O, as the content script uses it. */
+function createRecipeAdapter(io: ErpIo, recipe: Recipe, options?: RecipeReadOptions) {
+  const m = createRecipeModule(recipe, options);
+  return {
+    writesBack: m.writesBack,
+    matches: (url: URL) => m.detect(url) !== null,
+    detect: (doc: Document) => m.detect(new URL(doc.location.href), doc),
+    read: (ref: ErpDocumentRef) => m.read(io, ref),
+    writeBack: (ref: ErpDocumentRef, result: EInvoiceResult) => m.record(io, ref, { kind: 'generated', result }),
+  };
+}
 
 /** The fixture page as the content script would see it, at `path`. */
 function page(path = '/invoices/GEN-0007', html = HTML): Document {
@@ -166,14 +179,14 @@ describe('adapter registry with recipes', () => {
   test('only recipes for the page\'s origin are used, after the built-in adapters', () => {
     const greedy = domRecipe({ urlPattern: '/app/**' });
     const elsewhere = domRecipe({ id: 'other', origin: 'https://other.example' });
-    const adapters = createAdapters(env(ORIGIN, noFetch), [greedy, elsewhere]);
+    const adapters = erpModulesFor(ORIGIN, [greedy, elsewhere]);
     assert.deepEqual(adapters.map((a) => a.id), ['erpnext', 'odoo', 'recipe']);
-    assert.equal(findAdapter(adapters, new URL(`${ORIGIN}/app/sales-invoice/X-1`))?.id, 'erpnext');
-    assert.equal(findAdapter(adapters, new URL(`${ORIGIN}/app/anything/else`))?.label, 'Acme Books');
+    assert.equal(findErpDocument(adapters, new URL(`${ORIGIN}/app/sales-invoice/X-1`))?.module.id, 'erpnext');
+    assert.equal(findErpDocument(adapters, new URL(`${ORIGIN}/app/anything/else`), page('/app/anything/else'))?.module.label, 'Acme Books');
   });
 
   test('a recipe whose pattern does not compile is skipped, not fatal', () => {
-    const adapters = createAdapters(env(ORIGIN, noFetch), [domRecipe({ urlPattern: '^/(' })]);
+    const adapters = erpModulesFor(ORIGIN, [domRecipe({ urlPattern: '^/(' })]);
     assert.deepEqual(adapters.map((a) => a.id), ['erpnext', 'odoo']);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateInvoice } from '../invoice/validate';
-import { erpTotals, mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument } from './index';
+import { validateInvoice } from '../../invoice/validate';
+import { erpTotals, mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument } from '../index';
 import {
   compileUrlPattern, mapRecipeDocument, matchUrlPattern, parseRecipe, readJsonPath, readRecipeValue, validateRecipe,
   type Recipe, type RecipeValues,
-} from './recipe';
+} from './types';
 
 const NOW = new Date('2026-11-25T12:00:00+05:30');
 const errors = (inv: unknown) => validateInvoice(inv, { now: NOW }).filter((i) => i.severity === 'error');

@@ -1,13 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { validateInvoice } from '../invoice/validate';
-import { erpTotals, mapErpDocument, mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument } from './index';
-import type { OdooInvoiceRecords, OdooTax } from './types';
+import { validateInvoice } from '../../invoice/validate';
+import { erpTotals, mapErpDocument, mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument } from '../index';
+import type { OdooInvoiceRecords, OdooTax } from './records';
 
 const NOW = new Date('2026-11-25T12:00:00+05:30');
 const records = (file: string): OdooInvoiceRecords =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/odoo/${file}.json`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`./fixtures/${file}.json`, import.meta.url), 'utf8'));
 const doc = (r: OdooInvoiceRecords, moveId?: number): ErpDocument => ({ erp: 'odoo', records: r, moveId });
 const errors = (inv: unknown) => validateInvoice(inv, { now: NOW }).filter((i) => i.severity === 'error');
 const near = (a: number | undefined, b: number) => assert.ok(Math.abs((a ?? 0) - b) <= 0.005, `${a} ≠ ${b}`);

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erp';
-import { createOdooAdapter, odooMoveIdFromUrl } from './odoo';
-import { env, fakeDocument, fakeFetch, fixture, RESULT } from './testing/fakes';
+import { mapErpDocument } from '@irn-bridge/shared/erps';
+import { odoo as odooModule, odooMoveIdFromUrl } from './index';
+import { env, fakeFetch, fixture, RESULT } from '../testing/fakes';
 
 const ORIGIN = 'https://odoo.example.test';
 const records: Record<string, { id: number }[]> = fixture('odoo/out-invoice-interstate.json');
@@ -38,15 +38,14 @@ describe('odooAdapter: recognising the page', () => {
   });
 
   test('detect gives a ref with the id', () => {
-    const a = createOdooAdapter(env(ORIGIN, odoo().fetch));
-    assert.deepEqual(a.detect(fakeDocument(`${ORIGIN}/odoo/action-244/17`)), { erp: 'odoo', name: 'account.move/17', id: 17 });
+    assert.deepEqual(odooModule.detect(new URL(`${ORIGIN}/odoo/action-244/17`)), { erp: 'odoo', name: 'account.move/17', id: 17 });
   });
 });
 
 describe('odooAdapter.read', () => {
   test('collects the move, lines, taxes, partners, states, units and company by JSON-RPC', async () => {
     const { fetch, calls } = odoo();
-    const doc = await createOdooAdapter(env(ORIGIN, fetch)).read({ erp: 'odoo', name: 'x', id: move.id });
+    const doc = await odooModule.read(env(ORIGIN, fetch), { erp: 'odoo', name: 'x', id: move.id });
     assert.equal(doc.erp, 'odoo');
     if (doc.erp !== 'odoo') return;
     assert.equal(doc.moveId, move.id);
@@ -60,14 +59,14 @@ describe('odooAdapter.read', () => {
   });
 
   test('a missing record is a clear error', async () => {
-    await assert.rejects(createOdooAdapter(env(ORIGIN, odoo().fetch)).read({ erp: 'odoo', name: 'x', id: 999 }), /no invoice with id 999/);
+    await assert.rejects(odooModule.read(env(ORIGIN, odoo().fetch), { erp: 'odoo', name: 'x', id: 999 }), /no invoice with id 999/);
   });
 });
 
 describe('odooAdapter.writeBack', () => {
   test('posts a chatter note with IRN, Ack No and Ack Date', async () => {
     const { fetch, calls } = odoo();
-    const out = await createOdooAdapter(env(ORIGIN, fetch)).writeBack({ erp: 'odoo', name: 'x', id: 17 }, RESULT);
+    const out = await odooModule.record(env(ORIGIN, fetch), { erp: 'odoo', name: 'x', id: 17 }, { kind: 'generated', result: RESULT });
     assert.equal(out.ok, true);
     assert.equal(out.method, 'chatter-note');
     const post = calls.at(-1)!;
@@ -78,7 +77,7 @@ describe('odooAdapter.writeBack', () => {
 
   test('an Odoo error is reported, not thrown', async () => {
     const { fetch } = fakeFetch(() => ({ json: { jsonrpc: '2.0', error: { message: 'Access Denied' } } }));
-    const out = await createOdooAdapter(env(ORIGIN, fetch)).writeBack({ erp: 'odoo', name: 'x', id: 17 }, RESULT);
+    const out = await odooModule.record(env(ORIGIN, fetch), { erp: 'odoo', name: 'x', id: 17 }, { kind: 'generated', result: RESULT });
     assert.equal(out.ok, false);
     assert.match(out.message, /Access Denied/);
   });

@@ -1,0 +1,32 @@
+/**
+ * The ERP behind the page the content script runs in: the registry's modules (built-in ERPs, then
+ * this origin's recipes) and the `ErpIo` that lets a module talk to its ERP with the user's session.
+ */
+import { erpModulesFor, findErpDocument, type AnyErpModule, type ErpDocumentRef, type ErpIo } from '@irn-bridge/shared/erps';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
+
+/** One invoice page: the module that knows it, its I/O, and the document it shows. */
+export interface ErpPage {
+  module: AnyErpModule;
+  io: ErpIo;
+  ref: ErpDocumentRef;
+}
+
+export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals']): ErpIo {
+  const g = globalThis as { content?: { fetch?: typeof fetch } };
+  // Firefox: `content.fetch` sends the request as the page (its cookies, its Origin); Chromium's fetch already does.
+  const pageFetch = g.content?.fetch?.bind(g.content);
+  return {
+    origin: page.location.origin,
+    fetch: (input, init) => (pageFetch ?? fetch)(input, init),
+    document: page,
+    pageGlobals,
+  };
+}
+
+/** Finds the invoice this page shows, or null. Cheap (no I/O): the module's read confirms it. */
+export function erpPageFor(page: Document, io: ErpIo, recipes: readonly Recipe[]): ErpPage | null {
+  const modules = erpModulesFor(io.origin, recipes);
+  const found = findErpDocument(modules, new URL(page.location.href), page);
+  return found ? { ...found, io } : null;
+}

@@ -1,0 +1,13 @@
+/** Which desk pages are a Sales Invoice form: `/app/sales-invoice/<name>`. */
+import type { ErpDocumentRef } from '../module';
+
+const PATH = /^\/app\/sales-invoice\/([^/?#]+)\/?$/;
+
+export function detectSalesInvoice(url: URL): ErpDocumentRef | null {
+  const m = PATH.exec(url.pathname);
+  if (!m) return null;
+  const name = decodeURIComponent(m[1]);
+  // An unsaved form has a temporary name and nothing to register yet.
+  if (name.startsWith('new-sales-invoice')) return null;
+  return { erp: 'erpnext', name };
+}

@@ -1,0 +1,125 @@
+/**
+ * The ERP module contract, in the spirit of Zotero's site translators: everything about one ERP
+ * (which pages are its invoices, how to read one through its own API, how to map it to INV-01,
+ * its own totals, what the clerk sees before mapping, how to record an outcome back) lives in one
+ * folder under `erps/<id>/` and is registered by id in `erps/index.ts`. A module is plain,
+ * browser-safe code with its I/O injected (`ErpIo`), so its fixture tests run under Node and its
+ * real-server tests run against the genuine ERP.
+ */
+import type { CancelReason, DocType, EInvoiceResult } from '../api/contract';
+import type { ValidationIssue } from '../invoice/issue';
+import type { Inv01Invoice } from '../invoice/types';
+
+export type PagePrimitive = string | number | boolean | null;
+
+/** What a module may use to talk to its ERP: the page's origin, with the user's session. */
+export interface ErpIo {
+  /** The ERP page's origin; every request goes there, with the page's session cookie. */
+  origin: string;
+  fetch: typeof fetch;
+  /** The page's document, for values the ERP leaves in its HTML (e.g. Frappe's CSRF token). */
+  document?: Document;
+  /** Reads primitive page globals from the page's main world (content scripts cannot see them). */
+  pageGlobals(names: string[]): Promise<Record<string, PagePrimitive>>;
+}
+
+/** Names one invoice in one ERP: ERPNext's `name`, Odoo's record `id` (plus a name), a recipe's document id. */
+export interface ErpDocumentRef {
+  erp: string;
+  name: string;
+  id?: number;
+}
+
+/** Every document a module reads carries its module's id, so the registry can find the module again. */
+export interface ErpDocumentBase {
+  erp: string;
+}
+
+export interface ErpMapping {
+  invoice: Inv01Invoice;
+  /** What the ERP did not say (missing address, unknown unit, a tax it cannot place…), in the validator's shape (code "ERP_MAPPING"). */
+  issues: ValidationIssue[];
+}
+
+/** What the extension shows about an ERP invoice before mapping it. */
+export interface ErpInvoiceSummary {
+  ref: ErpDocumentRef;
+  docType: DocType;
+  docNo: string;
+  /** dd/mm/yyyy */
+  docDate: string;
+  partyName: string;
+  partyGstin: string | null;
+  /** What the customer pays, as the ERP computed it (positive for credit notes too). */
+  grandTotal: number;
+  currency: string;
+  /** Submitted (ERPNext docstatus 1) / posted (Odoo): only these can be registered. */
+  final: boolean;
+  /** The IRN the ERP already holds for it, if any. */
+  irn: string | null;
+}
+
+/** The ERP's own totals, to compare with the mapped INV-01 `ValDtls`. Positive values, company currency. */
+export interface ErpTotals {
+  /** Amount payable, after round-off. */
+  grandTotal: number;
+  /** Total before taxes. */
+  taxableTotal: number;
+  /** Taxes and charges. */
+  taxTotal: number;
+  /** Round-off included in grandTotal. */
+  roundOff: number;
+  currency: string;
+}
+
+/** An outcome at the IRP that the ERP should hold too, so its printed invoice and its state agree with the IRP. */
+export type ErpEvent =
+  | { kind: 'generated'; result: EInvoiceResult }
+  | { kind: 'cancelled'; result: EInvoiceResult; cancelDate: string; reason: CancelReason; remark: string }
+  | { kind: 'ewaybill'; result: EInvoiceResult; ewbNo: string; ewbDt: string; ewbValidTill: string | null };
+
+/** How the module recorded an event, named for the clerk's note ("Recorded on the invoice by India Compliance"). */
+export type WriteBackMethod = string;
+
+export type WriteBackOutcome =
+  | { ok: true; method: WriteBackMethod; message: string }
+  | { ok: false; method: WriteBackMethod | null; message: string };
+
+export interface ErpModule<Doc extends ErpDocumentBase = ErpDocumentBase> {
+  /** Registry id, also `ErpDocumentRef.erp` and `Doc.erp`. */
+  id: string;
+  /** The ERP's name as the clerk knows it. */
+  label: string;
+  /** False when the module cannot record anything in the ERP (a recipe without write-back). */
+  writesBack: boolean;
+  /** Cheap, no I/O: the invoice this URL (and page) shows, or null. The read still confirms it. */
+  detect(url: URL, page?: Document): ErpDocumentRef | null;
+  /**
+   * Reads the document through the ERP's API. Throws `ErpError` (code NOT_AN_INVOICE when the
+   * record is not a customer invoice or note: the extension then shows nothing).
+   */
+  read(io: ErpIo, ref: ErpDocumentRef): Promise<Doc>;
+  map(doc: Doc): ErpMapping;
+  totals(doc: Doc): ErpTotals;
+  summary(doc: Doc): ErpInvoiceSummary;
+  /** Records an IRP outcome in the ERP (IRN + QR, cancellation, e-way bill). Never throws: failures are outcomes. */
+  record(io: ErpIo, ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome>;
+}
+
+export type ErpErrorCode =
+  /** The ERP answered with an HTTP error or a JSON-RPC error. */
+  | 'ERP_REQUEST'
+  /** The session expired: log in again. */
+  | 'ERP_LOGIN'
+  /** The record exists but is not something to register (a vendor bill, a journal entry…). */
+  | 'NOT_AN_INVOICE'
+  /** The record does not exist (deleted, wrong id). */
+  | 'NOT_FOUND';
+
+/** The one error a module throws; it knows nothing of how the extension shows it. */
+export class ErpError extends Error {
+  constructor(readonly code: ErpErrorCode, message: string, readonly status?: number) {
+    super(message);
+    this.name = 'ErpError';
+  }
+}

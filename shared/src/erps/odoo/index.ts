@@ -1,0 +1,28 @@
+/** Odoo 17/18 with the Indian localisation (l10n_in): the ERP module (see ../module.ts). */
+import type { ValidationIssue } from '../../invoice/issue';
+import type { ErpModule } from '../module';
+import { detectOdooMove } from './detect';
+import { mapOdooInvoice } from './map';
+import { readOdooMove } from './read';
+import { recordInOdoo } from './record';
+import type { OdooDocument } from './records';
+import { odooTotals, summarizeOdoo } from './summary';
+
+export type * from './records';
+export { mapOdooInvoice, type OdooMapOptions } from './map';
+export { odooMoveIdFromUrl } from './detect';
+
+export const odoo: ErpModule<OdooDocument> = {
+  id: 'odoo',
+  label: 'Odoo',
+  writesBack: true,
+  detect: (url) => detectOdooMove(url),
+  read: readOdooMove,
+  map(doc) {
+    const issues: ValidationIssue[] = [];
+    return { invoice: mapOdooInvoice(doc.records, { moveId: doc.moveId, issues }), issues };
+  },
+  totals: odooTotals,
+  summary: summarizeOdoo,
+  record: recordInOdoo,
+};

@@ -1,0 +1,41 @@
+/**
+ * The recipe module: any other web ERP, read with a recipe the user taught (see types.ts). One
+ * module per imported recipe, made by `createRecipeModule`; the registry puts them after the
+ * built-in ERPs for the recipe's origin.
+ */
+import type { ErpModule } from '../module';
+import { mapRecipeDocument } from './map';
+import { detectRecipeDocument, readRecipeValues, recordWithRecipe, type RecipeReadOptions } from './read';
+import { recipeTotals, summarizeRecipe, type RecipeDocument } from './summary';
+import type { Recipe } from './types';
+
+export * from './types';
+export * from './fields';
+export { compileUrlPattern, matchUrlPattern, type CompiledUrlPattern, type UrlParts } from './url';
+export { parseRecipe, validateRecipe } from './validate';
+export { mapRecipeDocument, type RecipeMapOptions } from './map';
+export { readJsonPath, readRecipeValue } from './values';
+export { readDomValues, jsonValues, type RecipeReadOptions } from './read';
+export type { RecipeDocument } from './summary';
+
+export function createRecipeModule(recipe: Recipe, options: RecipeReadOptions = {}): ErpModule<RecipeDocument> {
+  // Compile once now: a recipe whose pattern no longer compiles fails here, not on every page.
+  detectRecipeDocument(recipe, new URL(recipe.origin));
+  const wb = recipe.writeBack;
+  return {
+    id: 'recipe',
+    label: recipe.label,
+    writesBack: wb !== undefined && wb.kind !== 'none',
+    detect: (url, page) => detectRecipeDocument(recipe, url, page),
+    async read(io, ref) {
+      return { erp: 'recipe', recipe, values: await readRecipeValues(io, recipe, ref.name, options) };
+    },
+    map(doc) {
+      const issues: import('../../invoice/issue').ValidationIssue[] = [];
+      return { invoice: mapRecipeDocument(doc.recipe, doc.values, { issues }), issues };
+    },
+    totals: recipeTotals,
+    summary: summarizeRecipe,
+    record: (io, ref, event) => recordWithRecipe(io, recipe, ref, event),
+  };
+}
