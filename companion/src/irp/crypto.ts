@@ -1,5 +1,6 @@
 /**
- * The IRP's cryptography (spec §2): RSA PKCS#1 v1.5 for the auth payload, AES-256-ECB with PKCS7
+ * The IRP's cryptography (docs/security.md, "What goes to the IRP"): RSA PKCS#1 v1.5 for the auth
+ * payload, AES-256-ECB with PKCS7
  * padding for the session key (SEK) and every request/response body. ECB and PKCS#1 v1.5 are weak,
  * but they are what NIC speaks; nothing else in the project should reuse these helpers.
  */

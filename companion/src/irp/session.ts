@@ -260,7 +260,7 @@ export class IrpSession {
     return this.request<T>('POST', path, body, opts);
   }
 
-  // ---- typed calls (spec §1)
+  // ---- typed calls, one per NIC endpoint the companion uses
 
   gstinDetails(gstin: string): Promise<IrpResult<GstinDetailsData>> {
     return this.get(`/eivital/v1.04/Master/gstin/${encodeURIComponent(gstin.toUpperCase())}`);

@@ -1,4 +1,4 @@
-/** Decrypted `Data` shapes of the IRP endpoints (spec §1, §6, §7), with NIC's field names. */
+/** Decrypted `Data` shapes of the IRP endpoints, with NIC's field names. */
 
 /** Generate IRN, get by IRN, get by document details. */
 export interface IrnResponseData {
@@ -63,7 +63,7 @@ export interface EwbAddress {
   Stcd?: string;
 }
 
-/** Generate e-way bill by IRN (spec §6.2). */
+/** Generate e-way bill by IRN. */
 export interface EwbByIrnRequest {
   Irn: string;
   Distance: number;

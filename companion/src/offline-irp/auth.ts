@@ -1,5 +1,5 @@
 /**
- * Authentication as the NIC sandbox does it (spec §2): an RSA-encrypted login carrying the client's
+ * Authentication as the NIC sandbox does it (NIC's e-invoice API: RSA-encrypted login, AES session key): an RSA-encrypted login carrying the client's
  * AppKey; the answer carries a token and the session key (SEK) wrapped in that AppKey. Within the
  * token's validity every login returns the same token and SEK; a new one only with
  * ForceRefreshAccessToken in the last 10 minutes, after expiry, or after revocation.

@@ -1,5 +1,5 @@
 /**
- * E-way bills by IRN (spec §6.2): the rules the IRP applies, shared by inline `EwbDtls` on generate
+ * E-way bills by IRN (NIC's Generate E-way Bill by IRN): the rules the IRP applies, shared by inline `EwbDtls` on generate
  * and by `POST /eiewb/v1.03/ewaybill`, plus the sandbox-only EWB cancel that lets an IRN be
  * cancelled afterwards.
  */
@@ -142,7 +142,7 @@ export function handleGetEwb(ctx: OfflineContext, c: Context) {
 }
 
 /**
- * Sandbox-only EWB cancel (spec §1 row 10), here so an IRN with an e-way bill can be cancelled.
+ * Sandbox-only EWB cancel (NIC's e-way bill API, action CANEWB), here so an IRN with an e-way bill can be cancelled.
  * Accepts `{"action":"CANEWB","data":AES(SEK, json or base64 json)}` or NIC's usual `{"Data": ...}`.
  */
 export async function handleCancelEwb(ctx: OfflineContext, c: Context) {

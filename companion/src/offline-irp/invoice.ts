@@ -1,5 +1,5 @@
 /**
- * IRN registration, retrieval and cancellation (spec §1 rows 4–7, §4.3, §5, §6.1, §6.3).
+ * IRN registration, retrieval and cancellation (NIC's Generate IRN, Get IRN by IRN and by document details, and Cancel IRN; the business rules are those of validateInvoice).
  */
 import type { Context } from 'hono';
 import { formatIstDateTime, parseDocDate } from '@irn-bridge/shared/dates';

@@ -1,4 +1,4 @@
-/** GSTIN details and Sync GSTIN (spec §1 rows 2–3, §7), answered from the taxpayer master. */
+/** GSTIN details and Sync GSTIN (NIC's Get GSTIN Details and Sync GSTIN endpoints), answered from the taxpayer master. */
 import type { Context } from 'hono';
 import { GSTIN_SCHEMA_PATTERN, hasValidGstinChecksum, NIC_SANDBOX_TEST_GSTINS } from '@irn-bridge/shared/gstin';
 import { authorise, isWireError } from './auth';

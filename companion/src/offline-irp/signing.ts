@@ -1,5 +1,5 @@
 /**
- * SignedInvoice and SignedQRCode as NIC lays them out (spec §5.3): RS256 compact JWS, header
+ * SignedInvoice and SignedQRCode as NIC lays them out: RS256 compact JWS, header
  * {alg, kid, typ, x5t}, payload {"data": "<JSON text>", "iss": "NIC Sandbox"}, with `data` a string.
  */
 import { CompactSign } from 'jose';

@@ -1,5 +1,5 @@
 /**
- * The offline IRP's taxpayer master: who may log in and what the GSTIN lookup returns (spec §7 shape).
+ * The offline IRP's taxpayer master: who may log in and what the GSTIN lookup returns (in the shape of NIC's GSTIN details).
  * NIC's sandbox test GSTINs fail the checksum but are accepted by the real sandbox, so they are here too.
  */
 import type { GstinDetailsData } from '../irp/types';
@@ -31,7 +31,7 @@ export const TAXPAYERS: readonly GstinDetailsData[] = [
   tp({ Gstin: '37AAGCR5310M1Z6', LegalName: 'Rangoli Foods Private Limited', TradeName: 'Rangoli Foods', AddrBno: 'D.No. 40-5-12', AddrSt: 'Benz Circle Road', AddrBnm: 'Labbipet', AddrLoc: 'Vijayawada', AddrPncd: 520010, DtReg: '2019-02-01' }),
   tp({ Gstin: '29AAKCB2045P1Z7', LegalName: 'Bhima Stores LLP', TradeName: 'Bhima Stores', AddrBno: '88', AddrSt: 'Residency Road', AddrLoc: 'Bengaluru', AddrPncd: 560025, DtReg: '2020-08-17' }),
   tp({ Gstin: '36AAKCP1187N1ZT', LegalName: 'Deccan Provisions Private Limited', TradeName: 'Deccan Provisions', AddrBno: '8-2-293', AddrSt: 'Road No. 12', AddrBnm: 'Banjara Hills', AddrLoc: 'Hyderabad', AddrPncd: 500034, DtReg: '2018-10-05' }),
-  // A real sandbox record (spec §7).
+  // A record as the NIC sandbox returns it.
   tp({ Gstin: '29AAACP7879D1Z0', LegalName: 'TALLY SOLUTIONS PVT LTD', TradeName: 'TALLY SOLUTIONS PVT LTD', AddrBnm: 'AMR TECH PARK II B', AddrLoc: 'HONGASANDRA', AddrPncd: 560068, TxpType: 'REG', DtReg: '2017-07-01' }),
   // NIC's sandbox test GSTINs (fail the checksum, accepted by the sandbox).
   tp({ Gstin: '29AWGPV7107B1Z1', LegalName: 'VIKASEXPORTS', TradeName: 'VIKAS EXPORTS', AddrBnm: 'RAMANAGARA', AddrBno: '562160', AddrFlno: '1st floor', AddrSt: '6th main', AddrLoc: 'CHANNAPATNA', AddrPncd: 562160, DtReg: '2021-05-03' }),
