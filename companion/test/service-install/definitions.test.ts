@@ -1,0 +1,126 @@
+/**
+ * The start-up entries as generated text: what `irn-bridge service install` would write on Linux,
+ * macOS and Windows (paths, the home, the port, the restart policy), and the install/uninstall
+ * commands each system's manager is given. systemd's own parser checks the unit where it is installed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchdPlist, systemdUnit, windowsLauncher, windowsTask, type ServiceSpec } from '../../src/service/definitions';
+import { platformFor, readSpec, type Runner } from '../../src/service/platform';
+import { installService, serviceStatus, uninstallService } from '../../src/service/manage';
+
+const spec: ServiceSpec = {
+  node: '/usr/local/bin/node',
+  script: '/opt/npm global/lib/node_modules/irn-bridge/bin/irn-bridge.mjs',
+  home: '/home/clerk/.local/share/irn-bridge',
+  port: 47321,
+};
+
+test('systemd user unit: the packaged script under this Node, the home, the port, restart on failure, started at login', () => {
+  const unit = systemdUnit(spec);
+  assert.match(unit, /^ExecStart="\/usr\/local\/bin\/node" "\/opt\/npm global\/lib\/node_modules\/irn-bridge\/bin\/irn-bridge\.mjs" start --port 47321$/m);
+  assert.match(unit, /^Environment="IRN_BRIDGE_HOME=\/home\/clerk\/\.local\/share\/irn-bridge"$/m);
+  assert.match(unit, /^Restart=on-failure$/m);
+  assert.match(unit, /^RestartSec=5$/m);
+  assert.match(unit, /^UMask=0077$/m);
+  assert.match(unit, /^\[Install\]\nWantedBy=default\.target$/m);
+  assert.deepEqual(readSpec(unit), { home: spec.home, port: 47321 });
+  assert.match(systemdUnit({ ...spec, home: '/srv/a "b"\\c' }), /^Environment="IRN_BRIDGE_HOME=\/srv\/a \\"b\\"\\\\c"$/m);
+});
+
+test('systemd itself accepts the unit (systemd-analyze verify)', { skip: spawnSync('systemd-analyze', ['--version']).status !== 0 && 'systemd-analyze is not installed here' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irn-unit-'));
+  try {
+    const script = join(dir, 'bin x', 'irn-bridge.mjs');
+    spawnSync('mkdir', ['-p', join(dir, 'bin x')]);
+    writeFileSync(script, '');
+    const unit = join(dir, 'irn-bridge.service');
+    writeFileSync(unit, systemdUnit({ ...spec, node: process.execPath, script }));
+    // --user needs a runtime directory, which a container's root login lacks.
+    const r = spawnSync('systemd-analyze', ['--user', 'verify', unit], { encoding: 'utf8', env: { ...process.env, XDG_RUNTIME_DIR: dir } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr.trim(), '', 'systemd ignores lines it cannot parse, with a warning: there must be none');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('launchd agent: program arguments, the home, run at load, kept alive after a failure, XML-escaped paths', () => {
+  const plist = launchdPlist({ ...spec, home: '/Users/a&b/Library/Application Support/irn-bridge', logFile: '/Users/a&b/Library/Logs/irn-bridge/companion.log' });
+  assert.match(plist, /<key>Label<\/key>\n  <string>in\.irnbridge\.companion<\/string>/);
+  assert.match(plist, /<key>ProgramArguments<\/key>\n  <array>\n    <string>\/usr\/local\/bin\/node<\/string>\n    <string>\/opt\/npm global\/lib\/node_modules\/irn-bridge\/bin\/irn-bridge\.mjs<\/string>\n    <string>start<\/string>\n    <string>--port<\/string>\n    <string>47321<\/string>\n  <\/array>/);
+  assert.match(plist, /<key>IRN_BRIDGE_HOME<\/key>\n    <string>\/Users\/a&amp;b\/Library\/Application Support\/irn-bridge<\/string>/);
+  assert.match(plist, /<key>RunAtLoad<\/key>\n  <true\/>/);
+  assert.match(plist, /<key>KeepAlive<\/key>\n  <dict>\n    <key>SuccessfulExit<\/key>\n    <false\/>/);
+  assert.match(plist, /<key>StandardErrorPath<\/key>\n  <string>\/Users\/a&amp;b\/Library\/Logs\/irn-bridge\/companion\.log<\/string>/);
+  assert.deepEqual(readSpec(plist), { home: '/Users/a&b/Library/Application Support/irn-bridge', port: 47321 });
+});
+
+test('Windows: a logon task that restarts on failure and runs a hidden launcher setting the home', () => {
+  const win = { ...spec, node: 'C:\\Program Files\\nodejs\\node.exe', script: 'C:\\Users\\clerk\\AppData\\Roaming\\npm\\node_modules\\irn-bridge\\bin\\irn-bridge.mjs',
+    home: 'C:\\Users\\clerk\\AppData\\Roaming\\irn-bridge', launcher: 'C:\\Users\\clerk\\AppData\\Local\\irn-bridge\\companion-start.vbs', windowsUser: 'ACME\\clerk' };
+  const task = windowsTask(win);
+  assert.match(task, /^<\?xml version="1\.0" encoding="UTF-16"\?>/);
+  assert.match(task, /<LogonTrigger>\n      <Enabled>true<\/Enabled>\n      <UserId>ACME\\clerk<\/UserId>\n    <\/LogonTrigger>/);
+  assert.match(task, /<LogonType>InteractiveToken<\/LogonType>/);
+  assert.match(task, /<RestartOnFailure>\n      <Interval>PT1M<\/Interval>\n      <Count>999<\/Count>\n    <\/RestartOnFailure>/);
+  assert.match(task, /<ExecutionTimeLimit>PT0S<\/ExecutionTimeLimit>/, 'no time limit: the companion runs all day');
+  assert.match(task, /<Command>wscript\.exe<\/Command>\n      <Arguments>\/\/B \/\/Nologo "C:\\Users\\clerk\\AppData\\Local\\irn-bridge\\companion-start\.vbs"<\/Arguments>/);
+  const launcher = windowsLauncher(win);
+  assert.match(launcher, /shell\.Environment\("PROCESS"\)\("IRN_BRIDGE_HOME"\) = "C:\\Users\\clerk\\AppData\\Roaming\\irn-bridge"/);
+  assert.match(launcher, /WScript\.Quit shell\.Run\("""C:\\Program Files\\nodejs\\node\.exe"" ""C:\\Users\\clerk\\AppData\\Roaming\\npm\\node_modules\\irn-bridge\\bin\\irn-bridge\.mjs"" start --port 47321", 0, True\)/);
+  assert.deepEqual(readSpec(launcher), { home: win.home, port: 47321 });
+});
+
+function recorder(answers: Record<string, Partial<ReturnType<Runner>>> = {}) {
+  const calls: string[] = [];
+  const run: Runner = (cmd, args) => {
+    const line = [cmd, ...args].join(' ');
+    calls.push(line);
+    const key = Object.keys(answers).find((k) => line.startsWith(k));
+    return { code: 0, out: '', err: '', missing: false, ...(key ? answers[key] : {}) };
+  };
+  return { calls, run };
+}
+
+test('install and uninstall give each system manager its commands, and write the files where it reads them', () => {
+  const user = mkdtempSync(join(tmpdir(), 'irn-svc-'));
+  try {
+    const env = { HOME: user, LOCALAPPDATA: join(user, 'Local'), USERDOMAIN: 'ACME', USERNAME: 'clerk' };
+    const lines: string[] = [];
+    const say = (l: string) => void lines.push(l);
+
+    const mac = recorder({ 'launchctl bootout': { code: 3, err: 'No such process' } });
+    assert.equal(installService(spec, { platform: 'darwin', env, run: mac.run, say }), 0);
+    const plist = join(user, 'Library', 'LaunchAgents', 'in.irnbridge.companion.plist');
+    assert.deepEqual(mac.calls.slice(1), [`launchctl bootout gui/501/in.irnbridge.companion`, `launchctl bootstrap gui/501 ${plist}`].map((c) => c.replace('501', String(process.getuid?.() ?? 0))));
+    assert.match(readFileSync(plist, 'utf8'), /<string>start<\/string>/);
+    assert.equal(uninstallService({ platform: 'darwin', env, run: mac.run, say }), 0);
+    assert.equal(existsSync(plist), false);
+
+    const win = recorder();
+    assert.equal(installService(spec, { platform: 'win32', env, run: win.run, say }), 0);
+    const xml = join(user, 'Local', 'irn-bridge', 'companion-task.xml');
+    assert.deepEqual(win.calls.slice(1), [`schtasks /Create /TN IRN Bridge companion /XML ${xml} /F`, 'schtasks /Run /TN IRN Bridge companion']);
+    const bytes = readFileSync(xml);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe], 'UTF-16 LE with a byte-order mark, as schtasks reads it');
+    assert.match(bytes.toString('utf16le'), /<UserId>ACME\\clerk<\/UserId>/);
+
+    // Linux without a reachable systemd user manager: the unit is written and the reason said.
+    const none = recorder({ 'systemctl --user show-environment': { code: 1, err: 'Failed to connect to bus: No medium found' } });
+    lines.length = 0;
+    assert.equal(installService(spec, { platform: 'linux', env, run: none.run, say }), 1);
+    assert.ok(existsSync(join(user, '.config', 'systemd', 'user', 'irn-bridge.service')));
+    assert.match(lines.join('\n'), /Not enabled: systemd user services are not available for this login \(systemctl --user said: "Failed to connect to bus: No medium found"\)/);
+    const status = serviceStatus({ platform: 'linux', env, run: none.run });
+    assert.deepEqual({ installed: status.installed, home: status.home, port: status.port, running: status.running },
+      { installed: true, home: spec.home, port: 47321, running: null });
+    assert.equal(platformFor('linux', { ...env, XDG_CONFIG_HOME: '/cfg' }).entry, '/cfg/systemd/user/irn-bridge.service');
+  } finally {
+    rmSync(user, { recursive: true, force: true });
+  }
+});
