@@ -156,8 +156,7 @@ export class IrpSession {
     }
 
     this.stats.authCalls++;
-    const json = await this.send('auth', 'POST', AUTH_PATH, this.baseHeaders(), JSON.stringify({ Data: data }));
-    const env = readEnvelope(json.json);
+    const { reply: json, env } = await this.send('auth', 'POST', AUTH_PATH, this.baseHeaders(), JSON.stringify({ Data: data }));
     if (!env.ok) throw new IrpError({ details: env.errors, info: env.info, raw: json.json, httpStatus: json.status });
 
     const d = typeof env.data === 'string' ? safeJson(env.data) : env.data;
@@ -190,7 +189,7 @@ export class IrpSession {
     };
   }
 
-  /** One HTTP exchange with logging (no secrets: op, path, status, ms, codes). */
+  /** One HTTP exchange with logging (no secrets: op, path, status, ms, codes); the envelope is read here, once. */
   private async send(op: string, method: string, path: string, headers: Record<string, string>, body?: string) {
     const started = Date.now();
     try {
@@ -202,7 +201,7 @@ export class IrpSession {
       );
       const env = readEnvelope(reply.json);
       this.log?.({ op, path: stripQuery(path), status: reply.status, ms: Date.now() - started, ...(env.ok ? {} : { codes: env.errors.map((e) => e.code) }) });
-      return reply;
+      return { reply, env };
     } catch (e) {
       this.log?.({ op, path: stripQuery(path), ms: Date.now() - started, ...(e instanceof IrpTransportError && e.httpStatus ? { status: e.httpStatus } : {}), codes: [e instanceof IrpTransportError ? `transport:${e.reason}` : 'error'] });
       throw e;
@@ -217,8 +216,7 @@ export class IrpSession {
       const headers = { ...this.baseHeaders(), user_name: this.config.username, AuthToken: token.authToken, ...opts.headers };
       const payload = method === 'POST' ? JSON.stringify({ Data: encryptJson(sek, body) }) : undefined;
       this.stats.requests++;
-      const reply = await this.send(`${method} ${path}`, method, url, headers, payload);
-      const env = readEnvelope(reply.json);
+      const { reply, env } = await this.send(`${method} ${path}`, method, url, headers, payload);
       if (env.ok) return { data: this.decodeData<T>(sek, env.data, reply.status), info: env.info, raw: reply.json, status: reply.status };
       if (attempt === 0 && env.errors.some((e) => e.code === '1005')) {
         token = await this.refreshAfterInvalidToken(token);
