@@ -27,7 +27,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const needsBrowser = files.some((f) => f.startsWith('test/e2e/'));
+const needsBrowser = files.some((f) => f.startsWith('test/e2e/') || f.startsWith('test/real/'));
 if (needsBrowser) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
