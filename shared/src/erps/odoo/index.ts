@@ -1,4 +1,4 @@
-/** Odoo 17/18 with the Indian localisation (l10n_in): the ERP module (see ../module.ts). */
+/** Odoo 17.0 / 18.0 with the Indian localisation (l10n_in, optionally l10n_in_edi): the ERP module (see ../module.ts and docs/erps/odoo.md). */
 import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { detectOdooMove } from './detect';
@@ -10,7 +10,7 @@ import { odooTotals, summarizeOdoo } from './summary';
 
 export type * from './records';
 export { mapOdooInvoice, type OdooMapOptions } from './map';
-export { odooMoveIdFromUrl } from './detect';
+export { detectOdooMove, odooMoveIdFromUrl } from './detect';
 
 export const odoo: ErpModule<OdooDocument> = {
   id: 'odoo',

@@ -1,133 +1,103 @@
-import { test, describe } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { validateInvoice } from '../../invoice/validate';
-import { erpTotals, mapErpDocument, mapErpDocumentWithIssues, summarizeErpDocument, type ErpDocument } from '../index';
-import type { OdooInvoiceRecords, OdooTax } from './records';
+import { readdirSync } from 'node:fs';
+import type { ValidationIssue } from '../../invoice/issue';
+import { fixture } from '../testing/fakes';
+import { mapOdooInvoice } from './map';
+import { compareWithOdoo, formatDiffs, type Deliberate } from './odoo-json-diff';
+import type { OdooInvoiceRecords } from './records';
 
-const NOW = new Date('2026-11-25T12:00:00+05:30');
-const records = (file: string): OdooInvoiceRecords =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${file}.json`, import.meta.url), 'utf8'));
-const doc = (r: OdooInvoiceRecords, moveId?: number): ErpDocument => ({ erp: 'odoo', records: r, moveId });
-const errors = (inv: unknown) => validateInvoice(inv, { now: NOW }).filter((i) => i.severity === 'error');
-const near = (a: number | undefined, b: number) => assert.ok(Math.abs((a ?? 0) - b) <= 0.005, `${a} ≠ ${b}`);
+/** The differences IRN Bridge makes on purpose (map.ts), as the real-server test names them too. */
+const DELIBERATE: Deliberate = {
+  'refdtls.precdocdtls[].invno': 'Odoo sends no RefDtls',
+  'refdtls.precdocdtls[].invdt': 'Odoo sends no RefDtls',
+  'expdtls.refclm': 'Odoo always sends N',
+};
 
-describe('mapOdooInvoice on every fixture', () => {
-  for (const name of ['out-invoice-interstate', 'out-refund-interstate']) {
-    test(`${name}: passes validation and agrees with Odoo's totals`, () => {
-      const d = doc(records(name));
-      const { invoice: inv, issues } = mapErpDocumentWithIssues(d);
-      assert.deepEqual(issues, []);
-      assert.deepEqual(errors(inv), []);
-      const t = erpTotals(d);
-      near(inv.ValDtls.TotInvVal, t.grandTotal);
-      near(inv.ValDtls.AssVal, t.taxableTotal);
-      near((inv.ValDtls.IgstVal ?? 0) + (inv.ValDtls.CgstVal ?? 0) + (inv.ValDtls.SgstVal ?? 0) + (inv.ValDtls.CesVal ?? 0), t.taxTotal);
+const REAL = readdirSync(new URL('./fixtures/', import.meta.url)).filter((f) => f.startsWith('odoo17-'));
+
+describe('Odoo: mapping equals Odoo 17.0\'s own l10n_in_edi JSON (fixtures read from the real server)', () => {
+  for (const file of REAL) {
+    test(file, () => {
+      const f = fixture<{ moveId: number; records: OdooInvoiceRecords; odooJson: unknown }>(`odoo/${file}`);
+      const issues: ValidationIssue[] = [];
+      const invoice = mapOdooInvoice(f.records, { moveId: f.moveId, issues });
+      assert.deepEqual(issues.filter((i) => i.severity === 'error'), []);
+      const diffs = compareWithOdoo(invoice, f.odooJson, DELIBERATE);
+      assert.deepEqual(diffs.filter((d) => d.kind === 'mismatch'), [], formatDiffs(file, diffs));
     });
   }
 });
 
-describe('posted invoice INV/2026/00017', () => {
-  const inv = mapErpDocument(doc(records('out-invoice-interstate')));
-  test('document and parties, state codes from l10n_in_tin', () => {
-    assert.deepEqual(inv.TranDtls, { TaxSch: 'GST', SupTyp: 'B2B', RegRev: 'N' });
-    assert.deepEqual(inv.DocDtls, { Typ: 'INV', No: 'INV/2026/00017', Dt: '21/11/2026' });
-    assert.deepEqual([inv.SellerDtls.Gstin, inv.SellerDtls.Stcd, inv.SellerDtls.Pin, inv.SellerDtls.Loc], ['29AAHCA4821K1ZH', '29', 560058, 'Bengaluru']);
-    assert.deepEqual([inv.BuyerDtls.Gstin, inv.BuyerDtls.Pos, inv.BuyerDtls.Stcd, inv.BuyerDtls.Addr2], ['36AAKCP1187N1ZT', '36', '36', 'Banjara Hills']);
-  });
-  test('lines: NOS-NUMBERS → NOS, HSN, discount, IGST from the tax record', () => {
-    assert.deepEqual(
-      inv.ItemList.map((i) => [i.SlNo, i.PrdDesc, i.HsnCd, i.Unit, i.Qty, i.UnitPrice, i.TotAmt, i.Discount, i.AssAmt, i.GstRt, i.IgstAmt, i.CgstAmt, i.TotItemVal]),
-      [
-        ['1', 'Turmeric Powder 1 kg', '09103020', 'NOS', 200, 248, 49600, 0, 49600, 5, 2480, 0, 52080],
-        ['2', 'Kashmiri Saffron 1 g', '09102010', 'NOS', 15, 610, 9150, 366, 8784, 5, 439.2, 0, 9223.2],
-      ],
-    );
-    assert.equal(inv.ValDtls.TotInvVal, 61303.2);
-  });
-  test('summary', () => {
-    const s = summarizeErpDocument(doc(records('out-invoice-interstate')));
-    assert.deepEqual(
-      [s.ref, s.docType, s.docNo, s.docDate, s.partyGstin, s.grandTotal, s.final],
-      [{ erp: 'odoo', name: 'INV/2026/00017', id: 17 }, 'INV', 'INV/2026/00017', '21/11/2026', '36AAKCP1187N1ZT', 61303.2, true],
-    );
-  });
-});
+const base = (): OdooInvoiceRecords => structuredClone(fixture('odoo/out-invoice-interstate.json'));
+const map = (records: OdooInvoiceRecords) => {
+  const issues: ValidationIssue[] = [];
+  return { invoice: mapOdooInvoice(records, { issues }), issues };
+};
 
-describe('credit note RINV/2026/00003', () => {
-  test('maps to CRN referring to the reversed invoice with its date', () => {
-    const inv = mapErpDocument(doc(records('out-refund-interstate')));
-    assert.equal(inv.DocDtls.Typ, 'CRN');
-    assert.deepEqual(inv.RefDtls, { PrecDocDtls: [{ InvNo: 'INV/2026/00017', InvDt: '21/11/2026' }] });
-    assert.deepEqual(inv.ItemList.map((i) => [i.Qty, i.AssAmt, i.IgstAmt]), [[20, 4960, 248]]);
+describe('Odoo: reading 17.0 and 18.0 records', () => {
+  test('17.0: the HSN comes from the product and the tax kind from its tags', () => {
+    const { invoice, issues } = map(base());
+    assert.deepEqual(issues, []);
+    assert.equal(invoice.ItemList[0].HsnCd, '09103020');
+    assert.ok(invoice.ItemList[0].IgstAmt > 0);
+    assert.equal(invoice.ItemList[0].GstRt, 5);
   });
-  test('without the reversed invoice in the bundle the date is a named mapping error', () => {
-    const r = records('out-refund-interstate');
-    const { invoice: inv, issues } = mapErpDocumentWithIssues(doc({ ...r, 'account.move': r['account.move'].slice(0, 1) }));
-    assert.deepEqual(issues.map((i) => [i.path, i.severity]), [['RefDtls.PrecDocDtls[0].InvDt', 'error']]);
-    assert.equal(inv.RefDtls?.PrecDocDtls?.[0].InvNo, 'INV/2026/00017');
-  });
-  test('picks the move named by moveId', () => {
-    const inv = mapErpDocument(doc(records('out-refund-interstate'), 17));
-    assert.equal(inv.DocDtls.No, 'INV/2026/00017');
-    assert.equal(inv.DocDtls.Typ, 'INV');
-  });
-});
 
-test('debit note (debit_origin_id) maps to DBN', () => {
-  const r = records('out-invoice-interstate');
-  const orig = r['account.move'][0];
-  const dbn = { ...orig, id: 30, name: 'INV/2026/00030', debit_origin_id: [17, 'INV/2026/00017'] as [number, string] };
-  const inv = mapErpDocument(doc({ ...r, 'account.move': [dbn, orig] }));
-  assert.equal(inv.DocDtls.Typ, 'DBN');
-  assert.deepEqual(inv.RefDtls?.PrecDocDtls, [{ InvNo: 'INV/2026/00017', InvDt: '21/11/2026' }]);
-});
+  test('18.0: the HSN on the line and l10n_in_tax_type are used where the server has them (no tags here)', () => {
+    const r = base();
+    r['product.product'] = [];
+    r['account.tax.repartition.line'] = [];
+    for (const l of r['account.move.line']) l.l10n_in_hsn_code = '0910 30 20';
+    for (const t of r['account.tax']) { t.l10n_in_tax_type = 'igst'; t.tax_group_id = [9, 'GST 5%']; }
+    const { invoice } = map(r);
+    assert.equal(invoice.ItemList[0].HsnCd, '09103020');
+    assert.ok(invoice.ItemList[0].IgstAmt > 0);
+  });
 
-describe('taxes and treatments', () => {
-  const intrastate = (): OdooInvoiceRecords => {
-    const r = records('out-invoice-interstate');
-    const gst5: OdooTax = { id: 20, name: 'GST 5%', amount: 5, amount_type: 'group', children_tax_ids: [21, 22], tax_group_id: [3, 'GST'] };
-    const cgst: OdooTax = { id: 21, name: 'CGST 2.5%', amount: 2.5, amount_type: 'percent', tax_group_id: [5, 'CGST'] };
-    const sgst: OdooTax = { id: 22, name: 'SGST 2.5%', amount: 2.5, amount_type: 'percent', tax_group_id: [6, 'SGST'] };
-    const partner = { ...r['res.partner'][0], vat: '29AAKCB2045P1Z7', state_id: [593, 'Karnataka (IN)'] as [number, string], zip: '560025', city: 'Bengaluru' };
-    return {
-      ...r,
-      'account.move': [{ ...r['account.move'][0], l10n_in_state_id: [593, 'Karnataka (IN)'] }],
-      'account.move.line': r['account.move.line'].map((l) => ({ ...l, tax_ids: [20] })),
-      'account.tax': [gst5, cgst, sgst],
-      'res.partner': [partner, r['res.partner'][1]],
-    };
-  };
-  test('a group tax splits into CGST and SGST by tax group name', () => {
-    const inv = mapErpDocument(doc(intrastate()));
-    assert.equal(inv.BuyerDtls.Pos, '29');
-    assert.deepEqual(inv.ItemList.map((i) => [i.GstRt, i.CgstAmt, i.SgstAmt, i.IgstAmt]), [[5, 1240, 1240, 0], [5, 219.6, 219.6, 0]]);
-    assert.deepEqual(errors(inv), []);
+  test('without tags or l10n_in_tax_type, the tax group names the kind ("SGST", "Exempt", "Nil Rated")', () => {
+    const r = base();
+    r['account.tax.repartition.line'] = [];
+    r['account.tax'][0].tax_group_id = [1, 'SGST'];
+    assert.ok(map(r).invoice.ItemList[0].SgstAmt > 0);
+    r['account.tax'][0].tax_group_id = [7, 'Exempt'];
+    r['account.tax'][0].amount = 0;
+    const { invoice, issues } = map(r);
+    assert.equal(invoice.ItemList[0].GstRt, 0, 'an exempt line is an item at 0 %, never dropped');
+    assert.deepEqual(issues, []);
   });
-  test('SEZ and overseas treatments', () => {
-    const r = records('out-invoice-interstate');
-    const withTreatment = (t: string) => mapErpDocument(doc({ ...r, 'account.move': [{ ...r['account.move'][0], l10n_in_gst_treatment: t }] }));
-    assert.equal(withTreatment('special_economic_zone').TranDtls.SupTyp, 'SEZWP');
-    const exp = withTreatment('overseas');
-    assert.equal(exp.TranDtls.SupTyp, 'EXPWP');
-    assert.deepEqual([exp.BuyerDtls.Gstin, exp.BuyerDtls.Pos, exp.BuyerDtls.Pin], ['URP', '96', 999999]);
-    assert.equal(withTreatment('deemed_export').TranDtls.SupTyp, 'DEXP');
-    const { issues } = mapErpDocumentWithIssues(doc({ ...r, 'account.move': [{ ...r['account.move'][0], l10n_in_gst_treatment: 'consumer' }] }));
-    assert.equal(issues[0].path, 'TranDtls.SupTyp');
+
+  test('a tax that is not GST is sent as the line\'s other charges, with a warning in the clerk\'s words', () => {
+    const r = base();
+    r['account.tax'].push({ id: 40, name: '0.1% G 206C(1H)', amount: 0.1, amount_type: 'percent', tax_group_id: [8, 'TCS'], invoice_repartition_line_ids: [] });
+    r['account.move.line'][0].tax_ids = [...r['account.move.line'][0].tax_ids, 40];
+    const { invoice, issues } = map(r);
+    assert.equal(invoice.ItemList[0].OthChrg, 49.6);
+    assert.match(issues[0].message, /The tax "0\.1% G 206C\(1H\)" on line ".*" is not GST/);
   });
-  test('kg uses its l10n_in_code; a unit without one falls back to its name, else OTH', () => {
-    const r = records('out-invoice-interstate');
-    const withUom = (uom: [number, string], uoms = r['uom.uom']) =>
-      mapErpDocumentWithIssues(doc({ ...r, 'uom.uom': uoms, 'account.move.line': r['account.move.line'].map((l) => ({ ...l, product_uom_id: uom })) }));
-    assert.equal(withUom([12, 'kg']).invoice.ItemList[0].Unit, 'KGS');
-    assert.equal(withUom([40, 'Dozens'], [{ id: 40, name: 'Dozens', l10n_in_code: false }]).invoice.ItemList[0].Unit, 'DOZ');
-    const odd = withUom([41, 'Crate'], [{ id: 41, name: 'Crate', l10n_in_code: false }]);
-    assert.equal(odd.invoice.ItemList[0].Unit, 'OTH');
-    assert.equal(odd.issues[0].severity, 'warning');
+
+  test('a line without product or without tax is named; a credit note without origin needs no reference', () => {
+    const r = base();
+    r['account.move.line'][0].tax_ids = [];
+    r['account.move.line'][1].product_id = false;
+    const { issues } = map(r);
+    assert.ok(issues.some((i) => i.path === 'ItemList[0].GstRt' && /has no GST tax/.test(i.message)));
+    assert.ok(issues.some((i) => i.path === 'ItemList[1].HsnCd' && /has no product/.test(i.message)));
+    const note = base();
+    note['account.move'][0].move_type = 'out_refund';
+    for (const l of note['account.move.line']) l.balance = -Number(l.balance); // a credit note's income lines are debits
+    const mapped = map(note);
+    assert.equal(mapped.invoice.DocDtls.Typ, 'CRN');
+    assert.equal(mapped.invoice.RefDtls, undefined);
+    assert.deepEqual(mapped.issues, []);
   });
-  test('a draft is summarised as not final', () => {
-    const r = records('out-invoice-interstate');
-    const s = summarizeErpDocument(doc({ ...r, 'account.move': [{ ...r['account.move'][0], state: 'draft' }] }));
-    assert.equal(s.final, false);
+
+  test('a negative line bigger than the lines it can go into is reported, not dropped', () => {
+    const r = base();
+    const [first] = r['account.move.line'];
+    r['account.move.line'].push({ ...first, id: 199, name: 'Festival offer', quantity: 1, price_unit: -999999, price_subtotal: -999999, price_total: -1049998.95, balance: 999999 });
+    r['account.move'][0].invoice_line_ids.push(199);
+    const { issues } = map(r);
+    assert.ok(issues.some((i) => i.severity === 'error' && /negative line "Festival offer"/.test(i.message)));
   });
 });

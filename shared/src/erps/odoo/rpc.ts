@@ -15,10 +15,12 @@ export async function callKw<T>(io: ErpIo, model: string, method: string, args: 
   if (body.error) {
     const name = body.error.data?.name ?? '';
     const code = /SessionExpired/.test(name) ? 'ERP_LOGIN' : 'ERP_REQUEST';
-    throw new ErpError(code, `Odoo: ${body.error.data?.message ?? body.error.message ?? 'error'}`, 200);
+    const message = code === 'ERP_LOGIN' ? 'Your Odoo session has expired. Log in to Odoo again and reload the invoice.' : `Odoo: ${body.error.data?.message ?? body.error.message ?? 'error'}`;
+    throw new ErpError(code, message, 200);
   }
   return body.result as T;
 }
 
-export const readRecords = <T>(io: ErpIo, model: string, ids: number[], fields?: string[]): Promise<T[]> =>
-  ids.length ? callKw<T[]>(io, model, 'read', [ids], fields ? { fields } : {}) : Promise.resolve([]);
+/** `read` with an explicit field list (see fields.ts for why it is never left out). */
+export const readRecords = <T>(io: ErpIo, model: string, ids: number[], fields: string[]): Promise<T[]> =>
+  ids.length ? callKw<T[]>(io, model, 'read', [ids, fields]) : Promise.resolve([]);
