@@ -1,17 +1,17 @@
 /** One handler per message type; the background's whole job is here. */
 import type { ProfileSummary } from '@irn-bridge/shared/api/contract';
-import { chooseProfile, sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
-import { browser, type Runtime } from '../lib/browser';
+import { sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
+import { pickProfile } from './pick-profile';
+import { browser } from '../lib/browser';
 import { CompanionClient } from '../lib/companion-client';
-import { PRIVILEGED, type CompanionStatus, type Message, type MessageType, type Protocol, type Settings } from '../lib/messages';
+import type { CompanionStatus, Settings } from '../lib/messages';
+import { createDispatch, isExtensionPage, requireExtensionPage, type Handlers } from './dispatch';
 import { loadSettings, saveSettings, type StoredSettings } from '../lib/settings';
 import { toUiError, UiFailure } from '../lib/ui-error';
 import { readMainWorldGlobals } from './page-globals';
-import { patternForOrigin } from '../lib/site-patterns';
 import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
 
-type Handler<T extends MessageType> = (msg: Message<T>, sender: Runtime.MessageSender) => Promise<Protocol[T]['res']>;
 
 function client(s: StoredSettings): CompanionClient {
   return new CompanionClient({ port: s.port, apiKey: s.apiKey, fetch: (...a) => fetch(...a) });
@@ -19,19 +19,6 @@ function client(s: StoredSettings): CompanionClient {
 
 function publicSettings(s: StoredSettings): Settings {
   return { port: s.port, defaultProfile: s.defaultProfile, paired: Boolean(s.apiKey) };
-}
-
-/**
- * The profile a request will use, by the companion's own rule (shared/src/profiles/choice.ts): the
- * profile chosen in the options (while it exists), else the one for the invoice's seller GSTIN,
- * else the companion's default. The background sends it by name, so preview and generate agree.
- */
-export function pickProfile(profiles: ProfileSummary[], wanted: string | null, sellerGstin?: string | null): ProfileSummary | null {
-  const defaultName = profiles.find((p) => p.isDefault)?.name ?? null;
-  const named = wanted ? chooseProfile(profiles, defaultName, { profile: wanted }) : null;
-  if (named?.ok) return named.profile;
-  const choice = chooseProfile(profiles, defaultName, { sellerGstin });
-  return choice.ok ? choice.profile : profiles[0] ?? null;
 }
 
 async function chosenProfile(c: CompanionClient, s: StoredSettings, sellerGstin?: string | null): Promise<string | undefined> {
@@ -53,7 +40,7 @@ async function status(sellerGstin?: string): Promise<CompanionStatus> {
   }
 }
 
-const handlers: { [T in MessageType]: Handler<T> } = {
+const handlers: Handlers = {
   status: (msg) => status(msg.sellerGstin),
   pair: async (msg) => {
     const s = await loadSettings();
@@ -109,16 +96,16 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   'sites.remove': (msg) => removeSite(msg.pattern),
   'recipes.list': () => listRecipes(),
   'recipes.save': async (msg, sender) => {
-    requireExtensionPage(sender);
+    requireExtensionPage(sender, deps);
     return saveRecipe(msg.recipe);
   },
   'recipes.remove': async (msg, sender) => {
-    requireExtensionPage(sender);
+    requireExtensionPage(sender, deps);
     return removeRecipe(msg.id);
   },
   'recipes.forOrigin': (msg, sender) => {
     // A content script gets its own page's recipes only, whatever origin it names.
-    const own = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    const own = isExtensionPage(sender, deps);
     return recipesForOrigin(own ? msg.origin : new URL(sender.url ?? 'about:blank').origin);
   },
   'page.globals': async (msg, sender) => {
@@ -127,33 +114,11 @@ const handlers: { [T in MessageType]: Handler<T> } = {
   },
 };
 
-/**
- * Only our own contexts reach `runtime.onMessage` (web pages have no channel to it: the manifest
- * declares no `externally_connectable`). Generate, cancel and e-way bill additionally require a
- * sender that is either an extension page or a content script in a tab of an enabled site.
- */
-export async function dispatch(msg: Message, sender: Runtime.MessageSender): Promise<unknown> {
-  if (sender.id !== browser.runtime.id) throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'Message from an unknown sender.' });
-  if (PRIVILEGED.has(msg.type) && !(await mayActOnInvoices(sender))) {
-    throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'IRNs and e-way bills can only be generated or cancelled from the IRN Bridge panel on an enabled site.' });
-  }
-  const handler = handlers[msg.type] as Handler<MessageType> | undefined;
-  if (!handler) throw new UiFailure({ code: 'BAD_REQUEST', message: `Unknown request ${String(msg.type)}.` });
-  return handler(msg, sender);
-}
+const deps = {
+  get extensionId() { return browser.runtime.id; },
+  get extensionUrl() { return browser.runtime.getURL('/'); },
+  enabledSites: async () => (await loadSettings()).sites,
+};
 
-/** Recipes decide what is read and written on a site: only the extension's own pages change them. */
-function requireExtensionPage(sender: Runtime.MessageSender): void {
-  if (!(sender.url ?? '').startsWith(browser.runtime.getURL('/'))) {
-    throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'Recipes can only be changed in the IRN Bridge options page.' });
-  }
-}
-
-/** Extension pages, or our content script in a tab of a site the user enabled. */
-async function mayActOnInvoices(sender: Runtime.MessageSender): Promise<boolean> {
-  const url = sender.url ?? '';
-  if (url.startsWith(browser.runtime.getURL('/'))) return true;
-  if (sender.tab === undefined || !/^https?:/.test(url)) return false;
-  const { sites } = await loadSettings();
-  return sites.includes(patternForOrigin(url));
-}
+/** Every message from the extension's own contexts, after the sender checks (background/dispatch.ts). */
+export const dispatch = createDispatch(handlers, deps);
