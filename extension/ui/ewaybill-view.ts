@@ -1,7 +1,8 @@
 /**
- * The e-way bill form (EWB by IRN, spec §6.2): distance, transport mode, then the vehicle (road) or
- * the transport document (rail, air, ship), and an optional transporter. Local checks run on submit
- * and name the field; only a request that passes them is handed to the panel.
+ * The e-way bill form (e-way bill by IRN): distance, transport mode, then the vehicle (road) or
+ * the transport document (rail, air, ship), and an optional transporter. The shared e-way bill rules
+ * (shared/src/ewaybill/rules.ts, as the companion applies them) run on submit and name the field;
+ * only a request that passes them is handed to the panel.
  */
 import { checkEwbForm, TRANS_MODES, type EwbField, type EwbFieldIssue, type EwbFormInput, type EwbRequestFields, type TransMode } from '../lib/ewaybill-form';
 import { h, onTrustedClick } from './dom';

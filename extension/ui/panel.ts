@@ -9,6 +9,8 @@ import { ErpError, type ErpEvent, type ErpInvoiceSummary, type WriteBackOutcome 
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
+import type { CancelReason } from '@irn-bridge/shared/codes/cancel-reasons';
+import { allowsSandboxGstins, sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import type { ErpPage } from '../lib/erp-page';
 import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestFields } from '../lib/ewaybill-form';
 import type { MessageType, Protocol } from '../lib/messages';
@@ -103,9 +105,10 @@ export class IrnPanel {
     }
     try {
       const s = this.summary;
-      const found = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate }) : null;
+      const sellerGstin = sellerGstinOf(this.invoice) ?? undefined;
+      const found = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate, sellerGstin }) : null;
       if (found) return this.showResult(found, null);
-      const status = await this.send('status', {});
+      const status = await this.send('status', { sellerGstin });
       if (status.error) throw new UiFailure(status.error);
       this.setBadge(status.activeProfile);
       this.show(readyView(this.page, s, () => void this.preview()));
@@ -118,14 +121,14 @@ export class IrnPanel {
     if (!this.invoice || !this.summary) return;
     let profile: ProfileRef | null = null;
     try {
-      const status = await this.send('status', {});
+      const status = await this.send('status', { sellerGstin: sellerGstinOf(this.invoice) ?? undefined });
       if (status.error) throw new UiFailure(status.error);
       profile = status.activeProfile;
       this.setBadge(profile);
     } catch (err) {
       return this.fail(err, () => void this.preview());
     }
-    const issues = [...this.mappingIssues, ...validateInvoice(this.invoice, { allowSandboxGstins: profile !== null && profile.kind !== 'production' })];
+    const issues = [...this.mappingIssues, ...validateInvoice(this.invoice, { allowSandboxGstins: allowsSandboxGstins(profile) })];
     this.show(previewView(this.page, this.summary, issues, profile, () => void this.generate(), () => this.show(readyView(this.page, this.summary!, () => void this.preview()))));
   }
 
@@ -178,7 +181,7 @@ export class IrnPanel {
     this.show(cancelFormView(this.page, r.irn, (reason, remark) => void this.cancel(reason, remark), () => this.showResult(r, this.writeBack)));
   }
 
-  private async cancel(reason: '1' | '2' | '3' | '4', remark: string): Promise<void> {
+  private async cancel(reason: CancelReason, remark: string): Promise<void> {
     const r = this.result;
     if (!r || this.busy) return;
     this.busy = true;

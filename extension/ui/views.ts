@@ -3,7 +3,7 @@
  * element. Every element a test or a clerk needs to find has a stable `data-testid`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { CANCEL_REASONS } from '@irn-bridge/shared/codes/cancel-reasons';
+import { CANCEL_REASONS, CANCEL_REMARK_MAX, isCancelReason, type CancelReason } from '@irn-bridge/shared/codes/cancel-reasons';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { cancelTimeLeft, describeTimeLeft } from '../lib/cancel-window';
@@ -134,17 +134,17 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
     cancelArea);
 }
 
-export function cancelFormView(doc: Document, irn: string, onSubmit: (reason: '1' | '2' | '3' | '4', remark: string) => void, onBack: () => void): HTMLElement {
+export function cancelFormView(doc: Document, irn: string, onSubmit: (reason: CancelReason, remark: string) => void, onBack: () => void): HTMLElement {
   const select = h(doc, 'select', { testid: 'irn-cancel-reason' },
     ...Object.entries(CANCEL_REASONS).map(([code, label]) => h(doc, 'option', { value: code }, `${code} · ${label}`)));
-  const remark = h(doc, 'textarea', { testid: 'irn-cancel-remark', rows: 2, maxlength: 100, placeholder: 'Why is it cancelled? (required, up to 100 characters)' });
+  const remark = h(doc, 'textarea', { testid: 'irn-cancel-remark', rows: 2, maxlength: CANCEL_REMARK_MAX, placeholder: `Why is it cancelled? (required, up to ${CANCEL_REMARK_MAX} characters)` });
   const submit = h(doc, 'button', { type: 'button', class: 'danger', testid: 'irn-cancel-confirm' }, 'Cancel IRN');
   const back = h(doc, 'button', { type: 'button', testid: 'irn-cancel-back' }, 'Keep it');
   onTrustedClick(back, onBack);
   onTrustedClick(submit, () => {
     const text = remark.value.trim();
     if (!text) { remark.focus(); remark.setAttribute('aria-invalid', 'true'); return; }
-    onSubmit(select.value as '1' | '2' | '3' | '4', text);
+    if (isCancelReason(select.value)) onSubmit(select.value, text);
   });
   return h(doc, 'div', { class: 'body', testid: 'irn-cancel-form' },
     h(doc, 'div', {}, 'Cancel IRN ', h(doc, 'span', { class: 'mono' }, irn.slice(0, 16) + '…'), '? The IRP does not allow re-using the document number afterwards.'),
