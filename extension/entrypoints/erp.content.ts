@@ -43,6 +43,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   refresh();
   // ERPNext's desk and Odoo's web client are single-page apps: follow their navigation
   // (WXT's locationchange polls the URL, so hash-only changes such as Odoo 17's `/web#id=…` count too).
-  ctx.addEventListener(window, 'wxt:locationchange', refresh);
+  // In Chromium it comes from the Navigation API's `navigate` event, which fires before
+  // `location` changes: refresh once the new URL is in place, or the panel shows the previous record.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(refresh, 0));
   ctx.onInvalidated(() => panel?.unmount());
 }

@@ -54,11 +54,23 @@ describe('real Odoo 17.0 web client: Generate IRN through the extension', { skip
     await expect(page.locator('.o_form_view .o_field_widget[name="name"]', { hasText: name }), 30_000);
   }
 
+  /** The panel, once it shows `name` (it follows the hash change a moment after the form). */
+  async function panelFor(name: string): Promise<void> {
+    const panel = page.getByTestId('irn-panel');
+    try {
+      await expect(panel.filter({ hasText: name }), 30_000);
+    } catch (err) {
+      throw new Error(`The panel does not show ${name}; it shows: ${(await panel.textContent().catch(() => null)) ?? '(no panel)'}`, { cause: err });
+    }
+  }
+
   for (const key of KEYS) {
     test(`${key}: Generate IRN → IRN, Ack and QR in the page; Odoo's EDI document and report carry them`, async () => {
       const made = real.docs.get(key)!;
       await openForm(made.id, made.name);
-      await (await expect(page.getByTestId('irn-generate'), 30_000)).click();
+      // The panel follows the web client's hash change: wait until it shows this invoice.
+      await panelFor(made.name);
+      await page.getByTestId('irn-generate').click();
       await expect(page.getByTestId('irn-preview'));
       assert.match(await textOf(page.getByTestId('irn-doc')), new RegExp(made.name.replace(/\//g, '\\/')));
       assert.equal(await page.locator('[data-testid="irn-issue"][data-severity="error"]').count(), 0, 'no blocking issue');
@@ -88,6 +100,7 @@ describe('real Odoo 17.0 web client: Generate IRN through the extension', { skip
     assert.ok(irns.get('sez'), 'registered above');
     await openForm(real.docs.get('intraDiscount')!.id, real.docs.get('intraDiscount')!.name);
     await openForm(made.id, made.name);
+    await panelFor(made.name);
     assert.equal(await textOf(page.getByTestId('irn-irn'), 30_000), irns.get('sez'));
     await page.getByTestId('irn-cancel-open').click();
     await page.getByTestId('irn-cancel-reason').selectOption('3');
