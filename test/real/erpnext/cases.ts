@@ -77,7 +77,7 @@ export const CASES: readonly InvoiceCase[] = [
     id: 'cash-discount',
     title: 'cash (non-trade) discount on the grand total → ValDtls.Discount',
     build: (m, t) => invoice(m, 'rangoli', [item(m.items.turmeric, 8, 150)], {
-      apply_discount_on: 'Grand Total', is_cash_or_non_trade_discount: 1, discount_amount: 60,
+      apply_discount_on: 'Grand Total', is_cash_or_non_trade_discount: 1, additional_discount_account: m.accounts.discount, discount_amount: 60,
       taxes_and_charges: m.templates.outState, taxes: t.of(m.templates.outState),
     }),
   },
@@ -97,6 +97,14 @@ export const CASES: readonly InvoiceCase[] = [
     build: (m, t) => invoice(m, 'rangoli', [item(m.items.turmeric, 6, 180)], {
       taxes_and_charges: m.templates.outState,
       taxes: [...t.of(m.templates.outState), { charge_type: 'Actual', account_head: m.accounts.freight, description: 'Freight', tax_amount: 275.5 }],
+    }),
+  },
+  {
+    id: 'deduction-after-gst',
+    title: 'a negative charge after the GST rows (a deduction) → a negative balance, sent as ValDtls.Discount',
+    build: (m, t) => invoice(m, 'rangoli', [item(m.items.chilli, 5, 220)], {
+      taxes_and_charges: m.templates.outState,
+      taxes: [...t.of(m.templates.outState), { charge_type: 'Actual', account_head: m.accounts.freight, description: 'Freight recovered', tax_amount: -45 }],
     }),
   },
   {

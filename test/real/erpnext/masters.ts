@@ -1,10 +1,11 @@
 /**
- * Customers, addresses and items for one test run, created through the REST API as a user would,
+ * Customers, addresses and items for one test run, created through the REST API by the administrator
+ * (an Accounts User may not create customers or items),
  * with a run tag in every name so that runs never collide on the same site. The buyers are the
  * offline IRP's taxpayers (companion/src/offline-irp/taxpayers.ts), so that registration succeeds.
  */
 import type { FrappeClient } from './frappe-client';
-import { ABBR, COMPANY, MAPPED_UOM } from './site';
+import { ABBR, COMPANY, COMPANY_ADDRESS, MAPPED_UOM, USD_DEBTORS } from './site';
 
 export interface Masters {
   tag: string;
@@ -13,7 +14,7 @@ export interface Masters {
   portAddress: string;
   items: Record<ItemKey, string>;
   templates: { inState: string; outState: string; inStateRcm: string };
-  accounts: Record<'cgst' | 'sgst' | 'igst' | 'freight', string>;
+  accounts: Record<'cgst' | 'sgst' | 'igst' | 'freight' | 'discount', string>;
 }
 
 type CustomerKey = 'bhima' | 'rangoli' | 'malabarSez' | 'overseas';
@@ -30,7 +31,7 @@ const ITEMS: Record<ItemKey, { name: string; hsn: string; uom: string; template?
   turmeric: { name: 'Turmeric Powder', hsn: '09103020', uom: 'Nos', template: 'GST 5%' },
   chilli: { name: 'Red Chilli Powder', hsn: '09042211', uom: 'Nos', template: 'GST 5%' },
   consulting: { name: 'Spice Blending Consultancy', hsn: '998311', uom: 'Nos' },
-  sack: { name: 'Coriander Seeds Sack', hsn: '09092100', uom: MAPPED_UOM.uom, template: 'GST 5%' },
+  sack: { name: 'Coriander Seeds Sack', hsn: '09092110', uom: MAPPED_UOM.uom, template: 'GST 5%' },
   rice: { name: 'Unbranded Rice', hsn: '10063020', uom: 'Nos', template: 'Nil-Rated' },
 };
 
@@ -43,27 +44,27 @@ async function addressFor(c: FrappeClient, tag: string, title: string, a: (typeo
   return doc.name;
 }
 
-export async function createMasters(admin: FrappeClient, user: FrappeClient, tag: string): Promise<Masters> {
+export async function createMasters(admin: FrappeClient, tag: string): Promise<Masters> {
   const company = await admin.get<{ name: string }>('Company', COMPANY);
-  const companyAddress = (await admin.list<{ parent: string }>('Dynamic Link', [['link_doctype', '=', 'Company'], ['link_name', '=', company.name], ['parenttype', '=', 'Address']], ['parent']))[0]?.parent;
-  if (!companyAddress) throw new Error(`The company ${COMPANY} has no address: run the setup wizard (setup.sh up).`);
+  const companyAddress = (await admin.list<{ name: string }>('Address', [['address_title', '=', COMPANY_ADDRESS]]))[0]?.name;
+  if (!companyAddress) throw new Error(`The company ${company.name} has no address ${COMPANY_ADDRESS}.`);
 
   const customers = {} as Masters['customers'];
   for (const [key, c] of Object.entries(CUSTOMERS) as [CustomerKey, (typeof CUSTOMERS)[CustomerKey]][]) {
-    const cust = await user.insert<{ name: string }>({
+    const cust = await admin.insert<{ name: string }>({
       doctype: 'Customer', customer_name: `${c.title} ${tag}`, customer_type: 'Company', gst_category: c.category, ...(c.gstin ? { gstin: c.gstin } : {}),
-      ...(key === 'overseas' ? { default_currency: 'USD' } : {}),
+      ...(key === 'overseas' ? { default_currency: 'USD', accounts: [{ company: COMPANY, account: USD_DEBTORS }] } : {}),
     });
-    customers[key] = { name: cust.name, address: await addressFor(user, tag, c.title, c, { doctype: 'Customer', name: cust.name }) };
+    customers[key] = { name: cust.name, address: await addressFor(admin, tag, c.title, c, { doctype: 'Customer', name: cust.name }) };
   }
-  const portAddress = await addressFor(user, tag, 'Chennai Port', {
+  const portAddress = await addressFor(admin, tag, 'Chennai Port', {
     title: 'Chennai Port', category: 'Unregistered', line1: 'Rajaji Salai, Chennai Port', city: 'Chennai', state: 'Tamil Nadu', pincode: '600001', country: 'India',
   }, undefined, 'Shipping');
 
   const items = {} as Masters['items'];
   for (const [key, it] of Object.entries(ITEMS) as [ItemKey, (typeof ITEMS)[ItemKey]][]) {
     const code = `${it.name} ${tag}`;
-    await user.insert({
+    await admin.insert({
       doctype: 'Item', item_code: code, item_name: it.name, item_group: 'Products', stock_uom: it.uom, is_stock_item: 0, gst_hsn_code: it.hsn,
       ...(it.template ? { taxes: [{ item_tax_template: `${it.template} - ${ABBR}` }] } : {}),
     });
@@ -76,6 +77,6 @@ export async function createMasters(admin: FrappeClient, user: FrappeClient, tag
     portAddress,
     items,
     templates: { inState: `Output GST In-state - ${ABBR}`, outState: `Output GST Out-state - ${ABBR}`, inStateRcm: `Output GST RCM In-state - ${ABBR}` },
-    accounts: { cgst: `Output Tax CGST - ${ABBR}`, sgst: `Output Tax SGST - ${ABBR}`, igst: `Output Tax IGST - ${ABBR}`, freight: `Freight and Forwarding Charges - ${ABBR}` },
+    accounts: { cgst: `Output Tax CGST - ${ABBR}`, sgst: `Output Tax SGST - ${ABBR}`, igst: `Output Tax IGST - ${ABBR}`, freight: `Freight and Forwarding Charges - ${ABBR}`, discount: `Miscellaneous Expenses - ${ABBR}` },
   };
 }

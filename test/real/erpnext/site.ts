@@ -2,7 +2,7 @@
  * What an administrator sets up once on the real ERPNext (as Administrator, through the REST API) and
  * what the tests then create as an ordinary user would. Idempotent: runs again and again on one site.
  * - GST Settings: e-invoicing on from the start of the financial year (it saves without API
- *   credentials), reverse charge in sales on, and one row of the user's own UOM map.
+ *   credentials), reverse charge in sales and overseas transactions on, and one row of the user's own UOM map.
  * - A Sales Invoice naming series short enough for GST (India Compliance refuses names over 16 characters).
  * - An ordinary Accounts User (no System Manager), who creates and submits the invoices and runs the
  *   write-back tests.
@@ -21,10 +21,33 @@ export const PRINT_FORMAT = 'IRN Bridge e-Invoice';
 const PRINT_HTML = new URL('../../../shared/src/erps/erpnext/print/irn-bridge-e-invoice.html', import.meta.url);
 
 export async function prepareSite(admin: FrappeClient): Promise<void> {
+  await ensureCompanyAddress(admin);
+  await ensureUsdDebtors(admin);
   await ensureGstSettings(admin);
   await ensureNamingSeries(admin);
   await ensureAccountsUser(admin);
   await ensurePrintFormat(admin);
+}
+
+/** The setup wizard makes no company address; the e-invoice's seller details come from it. */
+export const COMPANY_ADDRESS = 'Aruna Spice Works Bengaluru';
+async function ensureCompanyAddress(admin: FrappeClient): Promise<void> {
+  if ((await admin.list('Address', [['address_title', '=', COMPANY_ADDRESS]])).length) return;
+  await admin.insert({
+    doctype: 'Address', address_title: COMPANY_ADDRESS, address_type: 'Billing', address_line1: 'No. 14, 2nd Cross, Peenya Industrial Area',
+    address_line2: 'Phase 2', city: 'Bengaluru', state: 'Karnataka', pincode: '560058', country: 'India', gstin: '29AAHCA4821K1ZH',
+    gst_category: 'Registered Regular', is_your_company_address: 1, is_primary_address: 1, links: [{ link_doctype: 'Company', link_name: COMPANY }],
+  });
+}
+
+/** An export customer billed in USD needs a receivable account in USD (ERPNext: party account currency = invoice currency). */
+export const USD_DEBTORS = `Debtors USD - ${ABBR}`;
+async function ensureUsdDebtors(admin: FrappeClient): Promise<void> {
+  if ((await admin.list('Account', [['name', '=', USD_DEBTORS]])).length) return;
+  await admin.insert({
+    doctype: 'Account', account_name: 'Debtors USD', parent_account: `Accounts Receivable - ${ABBR}`, company: COMPANY,
+    account_type: 'Receivable', account_currency: 'USD',
+  });
 }
 
 async function ensureGstSettings(admin: FrappeClient): Promise<void> {
@@ -33,15 +56,14 @@ async function ensureGstSettings(admin: FrappeClient): Promise<void> {
   }
   const s = await admin.get<Record<string, unknown> & { gst_uom_map?: Array<Record<string, unknown>> }>('GST Settings', 'GST Settings');
   const map = s.gst_uom_map ?? [];
+  const flags = { enable_e_invoice: 1, enable_reverse_charge_in_sales: 1, enable_overseas_transactions: 1 };
   const wanted = {
-    enable_e_invoice: 1,
+    ...flags,
     e_invoice_applicable_from: '2026-04-01',
-    enable_reverse_charge_in_sales: 1,
     gst_uom_map: map.some((r) => r.uom === MAPPED_UOM.uom) ? map : [...map, { uom: MAPPED_UOM.uom, gst_uom: MAPPED_UOM.gst_uom }],
   };
-  if (s.enable_e_invoice !== 1 || s.e_invoice_applicable_from !== wanted.e_invoice_applicable_from || s.enable_reverse_charge_in_sales !== 1 || wanted.gst_uom_map !== map) {
-    await admin.update('GST Settings', 'GST Settings', wanted);
-  }
+  const same = Object.entries(flags).every(([k, v]) => s[k] === v) && s.e_invoice_applicable_from === wanted.e_invoice_applicable_from && wanted.gst_uom_map === map;
+  if (!same) await admin.update('GST Settings', 'GST Settings', wanted);
 }
 
 async function ensureNamingSeries(admin: FrappeClient): Promise<void> {

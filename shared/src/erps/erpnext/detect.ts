@@ -1,7 +1,10 @@
-/** Which desk pages are a Sales Invoice form: `/app/sales-invoice/<name>`. */
+/**
+ * Which desk pages are a Sales Invoice form: `/app/sales-invoice/<name>` on Frappe v15 and
+ * `/desk/sales-invoice/<name>` on v16, which moved the desk (frappe/frappe PR #35330).
+ */
 import type { ErpDocumentRef } from '../module';
 
-const PATH = /^\/app\/sales-invoice\/([^/?#]+)\/?$/;
+const PATH = /^\/(?:app|desk)\/sales-invoice\/([^/?#]+)\/?$/;
 
 export function detectSalesInvoice(url: URL): ErpDocumentRef | null {
   const m = PATH.exec(url.pathname);

@@ -1,16 +1,16 @@
-/** ERPNext (Frappe desk, v15, optionally with India Compliance): the ERP module (see ../module.ts). */
+/** ERPNext (Frappe desk v15, v16's /desk route; with or without India Compliance): the ERP module (see ../module.ts). */
 import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { detectSalesInvoice } from './detect';
-import { mapErpnextInvoice } from './map';
+import { mapErpnextDocument } from './map';
 import { readSalesInvoice } from './read';
 import { recordInErpnext } from './record';
 import type { ErpnextDocument } from './records';
 import { erpnextTotals, summarizeErpnext } from './summary';
 
 export type * from './records';
-export { mapErpnextInvoice, type ErpnextMapOptions } from './map';
-export { INDIA_COMPLIANCE_METHOD } from './record';
+export { mapErpnextDocument } from './map';
+export { INDIA_COMPLIANCE_METHOD, addComment } from './record';
 
 export const erpnext: ErpModule<ErpnextDocument> = {
   id: 'erpnext',
@@ -20,7 +20,7 @@ export const erpnext: ErpModule<ErpnextDocument> = {
   read: readSalesInvoice,
   map(doc) {
     const issues: ValidationIssue[] = [];
-    return { invoice: mapErpnextInvoice(doc.invoice, doc.addresses, { returnAgainst: doc.returnAgainst, issues }), issues };
+    return { invoice: mapErpnextDocument(doc, issues), issues };
   },
   totals: erpnextTotals,
   summary: summarizeErpnext,

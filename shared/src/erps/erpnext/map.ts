@@ -1,27 +1,25 @@
 /**
- * ERPNext (v15 with India Compliance) Sales Invoice → INV-01.
- *
- * ERPNext stores a return (credit note) with negative quantities and amounts; INV-01 wants positive
- * values, so every amount is multiplied by the document's sign. Amounts are read in company currency
- * (the `base_*` fields, and India Compliance's per-item `taxable_value` and tax amounts).
+ * ERPNext Sales Invoice → INV-01, computed the way India Compliance 15.25.6 computes its own e-invoice
+ * JSON (gst_india/utils/e_invoice.py `EInvoiceData`, utils/transaction_data.py `GSTTransactionData`),
+ * so that the IRP sees the same figures whichever of the two registers the invoice:
+ * - every amount is taken as a positive value (ERPNext stores a return with negative amounts);
+ * - an item's UnitPrice is its taxable value / quantity, Discount 0, TotAmt = AssAmt = taxable value
+ *   (India Compliance's `taxable_value` already spreads freight charged before the GST rows);
+ * - item taxes are rounded progressively (the rounding error is carried to the next item);
+ * - OthChrg is the balancing figure grand total − taxable − tax − round-off, plus the value of
+ *   non-taxable lines; a negative balance and a cash discount go to ValDtls.Discount;
+ * - reverse charge: TotItemVal is the taxable value and the tax is not part of TotInvVal.
+ * Deliberate differences are listed in docs/erps/erpnext.md and named in test/real/erpnext/compare.ts.
  */
 import type { ValidationIssue } from '../../invoice/issue';
-import type { Inv01Buyer, Inv01DispDtls, Inv01Invoice, Inv01Item, Inv01Party, Inv01ShipDtls } from '../../invoice/types';
-import { itemTotal, lineAmounts, valueTotals } from '../amounts';
-import type { ErpnextAddress, ErpnextOriginalInvoice, ErpnextSalesInvoice, ErpnextSalesInvoiceItem } from './records';
-import {
-  MappingIssues, email, hsn, isServiceHsn, leadingStateCode, num, optionalText, phone, pin, round2, round3, text,
-  toIrpDate, unitCode,
-} from '../util';
+import type { Inv01Invoice, Inv01Item } from '../../invoice/types';
+import { MappingIssues, toIrpDate } from '../util';
+import { buyerDetails, dispatchDetails, exportDetails, pickAddress, sellerDetails, shipDetails } from './parties';
+import type { ErpnextDocument, ErpnextSalesInvoiceItem } from './records';
+import { gstUnit } from './units';
+import { icRound, num } from './round';
 
-export interface ErpnextMapOptions {
-  /** The invoice named in `return_against` (its date goes into `RefDtls.PrecDocDtls`). */
-  returnAgainst?: ErpnextOriginalInvoice | null;
-  /** Mapping problems (missing address, unknown unit, original invoice date…) are appended here. */
-  issues?: ValidationIssue[];
-}
-
-/** India Compliance's GST categories → INV-01 supply type (SEZ and exports get WP/WOP below). */
+/** India Compliance's GST_CATEGORIES (gst_india/constants/__init__.py). */
 const SUPPLY_BY_CATEGORY: Record<string, string> = {
   'Registered Regular': 'B2B',
   'Registered Composition': 'B2B',
@@ -34,21 +32,15 @@ const SUPPLY_BY_CATEGORY: Record<string, string> = {
   'Deemed Export': 'DEXP',
 };
 
-/** Item treatments that carry GST; the others' value travels as other charges (as India Compliance does). */
-const TAXED_TREATMENTS = new Set(['Taxable', 'Zero-Rated']);
+/** TAXABLE_GST_TREATMENTS: only these lines are e-invoice items; the others' value is other charges. */
+const TAXABLE_TREATMENTS = new Set(['Taxable', 'Zero-Rated']);
+const TAX_TYPES = ['cgst', 'sgst', 'igst', 'cess', 'cess_non_advol'] as const;
+type TaxType = (typeof TAX_TYPES)[number];
 
-export function mapErpnextInvoice(
-  invoice: ErpnextSalesInvoice,
-  addresses: Record<string, ErpnextAddress>,
-  options: ErpnextMapOptions = {},
-): Inv01Invoice {
-  const issues = new MappingIssues(options.issues);
-  const sign = invoice.is_return ? -1 : 1;
-  const conv = num(invoice.conversion_rate) || 1;
-  const base = (baseValue: unknown, value: unknown) =>
-    baseValue !== undefined && baseValue !== null ? num(baseValue) : num(value) * conv;
-
-  const category = invoice.gst_category ?? '';
+export function mapErpnextDocument(doc: ErpnextDocument, list: ValidationIssue[] = []): Inv01Invoice {
+  const issues = new MappingIssues(list);
+  const inv = doc.invoice;
+  const category = inv.gst_category ?? '';
   const kind = SUPPLY_BY_CATEGORY[category];
   if (!kind) {
     issues.error(
@@ -57,226 +49,148 @@ export function mapErpnextInvoice(
       'Set the GST category on the customer and the invoice, or do not register this invoice with the IRP.',
     );
   }
-  const withPayment = invoice.is_export_with_gst ? 'WP' : 'WOP';
-  const SupTyp = kind === 'SEZ' || kind === 'EXP' ? `${kind}${withPayment}` : (kind ?? 'B2B');
-  const isExport = kind === 'EXP';
+  // is_foreign_doc / is_overseas_doc (gst_india/utils/__init__.py).
+  const foreign = category === 'Overseas' && inv.place_of_supply === '96-Other Countries';
+  if (category === 'Overseas' && !foreign) {
+    issues.error('BuyerDtls.Pos', 'An export needs "96-Other Countries" as its place of supply.', 'Set "Place of Supply" on the invoice to 96-Other Countries.');
+  }
+  const overseas = category === 'SEZ' || foreign;
+  const SupTyp = (kind ?? 'B2B') + (overseas ? (inv.is_export_with_gst ? 'WP' : 'WOP') : '');
+  const reverseCharge = Boolean(inv.is_reverse_charge);
 
-  const seller = sellerDetails(invoice, pickAddress(addresses, invoice.company_address, 'SellerDtls', 'company', issues));
-  const buyer = buyerDetails(invoice, pickAddress(addresses, invoice.customer_address, 'BuyerDtls', 'customer', issues), isExport, issues);
+  const company = pickAddress(doc.addresses, inv.company_address, 'SellerDtls', 'company', issues);
+  const billing = pickAddress(doc.addresses, inv.customer_address, 'BuyerDtls', 'customer', issues);
+  const seller = sellerDetails(inv, company);
+  const buyer = buyerDetails(inv, billing, issues);
 
-  let othChrg = 0;
+  // Items (GSTTransactionData.get_all_item_details): progressive rounding runs over every line.
+  const carry: Record<TaxType, number> = { cgst: 0, sgst: 0, igst: 0, cess: 0, cess_non_advol: 0 };
   const ItemList: Inv01Item[] = [];
-  for (const row of invoice.items ?? []) {
-    if (row.gst_treatment && !TAXED_TREATMENTS.has(row.gst_treatment)) {
-      othChrg += sign * base(row.base_net_amount, row.net_amount ?? row.amount);
-      continue;
+  let total = 0;
+  let totalTaxable = 0;
+  const taxTotals: Record<TaxType, number> = { cgst: 0, sgst: 0, igst: 0, cess: 0, cess_non_advol: 0 };
+  for (const row of inv.items ?? []) {
+    const taxable = num(row.taxable_value ?? row.base_net_amount);
+    const taxed = !row.gst_treatment || TAXABLE_TREATMENTS.has(row.gst_treatment);
+    total += taxable;
+    if (taxed) totalTaxable += taxable;
+    const amounts = {} as Record<TaxType, number>;
+    for (const t of TAX_TYPES) {
+      const amount = num(row[`${t}_amount`]);
+      taxTotals[t] += Math.abs(amount);
+      const rounded = icRound(amount + carry[t], 2);
+      carry[t] = amount + carry[t] - rounded;
+      amounts[t] = Math.abs(rounded);
     }
-    ItemList.push(mapItem(row, ItemList.length, sign, conv, issues));
-  }
-  for (const tax of invoice.taxes ?? []) {
-    if (!tax.gst_tax_type) othChrg += sign * base(tax.base_tax_amount_after_discount_amount, tax.tax_amount);
+    if (taxed) ItemList.push(mapItem(row, ItemList.length, taxable, amounts, reverseCharge, doc, issues));
   }
 
-  const roundedTotal = base(invoice.base_rounded_total, invoice.rounded_total);
-  const useRounded = !invoice.disable_rounded_total && roundedTotal !== 0;
-  const grandTotal = useRounded ? roundedTotal : base(invoice.base_grand_total, invoice.grand_total);
-  const rndOff = useRounded ? base(invoice.base_rounding_adjustment, invoice.rounding_adjustment) : 0;
-  const foreign = (invoice.currency ?? 'INR') !== 'INR';
+  const grandTotal = Math.abs(icRound(num(inv.disable_rounded_total ?? 1) ? num(inv.base_grand_total ?? inv.grand_total) : num(inv.base_rounded_total ?? inv.rounded_total), 2));
+  let rndOff = icRound(num(inv.base_rounding_adjustment), 2) * (inv.is_return ? -1 : 1);
+  let discount = inv.is_cash_or_non_trade_discount ? Math.abs(icRound(num(inv.base_discount_amount), 2)) : 0;
+  let grand = grandTotal;
+  for (const tax of inv.taxes ?? []) {
+    if (String(tax.gst_tax_type ?? '').endsWith('_refund')) grand -= num(tax.base_tax_amount_after_discount_amount);
+  }
+  grand = icRound(grand, 2);
+  const tax = (t: TaxType) => icRound(taxTotals[t], 2);
+  // update_discount_and_other_charges: what the grand total holds beyond items, tax and round-off.
+  let current = Math.abs(icRound(total, 2)) + rndOff - discount;
+  if (!reverseCharge) current += TAX_TYPES.reduce((s, t) => s + tax(t), 0);
+  const balance = grand - current;
+  let othChrg = 0;
+  if (balance < 0 && balance > -0.1) rndOff = icRound(rndOff + balance, 2);
+  else if (balance > 0) othChrg = icRound(balance, 2);
+  else discount = icRound(Math.abs(balance) + discount, 2);
+  othChrg = icRound(othChrg + Math.abs(icRound(total - totalTaxable, 2)), 2);
 
-  const ValDtls = valueTotals(ItemList, {
-    othChrg,
-    rndOffAmt: sign * rndOff,
-    totInvVal: sign * grandTotal,
-    totInvValFc: foreign ? sign * num(useRounded ? invoice.rounded_total : invoice.grand_total) : undefined,
-  });
-
-  const Typ = invoice.is_debit_note ? 'DBN' : invoice.is_return ? 'CRN' : 'INV';
+  const foreignCurrency = (inv.currency ?? 'INR') !== 'INR';
   const out: Inv01Invoice = {
     Version: '1.1',
-    TranDtls: {
-      TaxSch: 'GST',
-      SupTyp,
-      RegRev: invoice.is_reverse_charge ? 'Y' : 'N',
-      ...(invoice.ecommerce_gstin ? { EcmGstin: invoice.ecommerce_gstin } : {}),
-    },
-    DocDtls: { Typ, No: invoice.name, Dt: toIrpDate(invoice.posting_date) },
+    TranDtls: { TaxSch: 'GST', SupTyp, RegRev: reverseCharge ? 'Y' : 'N', ...(inv.ecommerce_gstin ? { EcmGstin: inv.ecommerce_gstin } : {}) },
+    DocDtls: { Typ: inv.is_debit_note ? 'DBN' : inv.is_return ? 'CRN' : 'INV', No: inv.name, Dt: toIrpDate(inv.posting_date) },
     SellerDtls: seller,
     BuyerDtls: buyer,
     ItemList,
-    ValDtls,
+    ValDtls: {
+      AssVal: Math.abs(icRound(totalTaxable, 2)),
+      CgstVal: tax('cgst'),
+      SgstVal: tax('sgst'),
+      IgstVal: tax('igst'),
+      CesVal: icRound(tax('cess') + tax('cess_non_advol'), 2),
+      StCesVal: 0,
+      Discount: discount,
+      OthChrg: othChrg,
+      RndOffAmt: rndOff,
+      TotInvVal: grand,
+      ...(foreignCurrency ? { TotInvValFc: Math.abs(icRound(num(inv.grand_total), 2)) } : {}),
+    },
   };
-  if (SupTyp === 'B2B' && buyer.Pos === seller.Stcd && (ValDtls.IgstVal ?? 0) > 0) out.TranDtls.IgstOnIntra = 'Y';
+  // Not in India Compliance: the IRP needs IgstOnIntra=Y to accept IGST within one state (2172).
+  if (SupTyp === 'B2B' && buyer.Pos === seller.Stcd && (out.ValDtls.IgstVal ?? 0) > 0) out.TranDtls.IgstOnIntra = 'Y';
 
-  const dispatch = invoice.dispatch_address_name;
-  if (dispatch && dispatch !== invoice.company_address) {
-    const a = pickAddress(addresses, dispatch, 'DispDtls', 'dispatch', issues);
-    if (a) out.DispDtls = dispatchDetails(a, invoice.company);
+  const dispatch = inv.dispatch_address_name;
+  if (dispatch && dispatch !== inv.company_address) {
+    const a = pickAddress(doc.addresses, dispatch, 'DispDtls', 'dispatch', issues);
+    if (a) out.DispDtls = dispatchDetails(a);
   }
-  const shipping = invoice.shipping_address_name;
-  if (shipping && shipping !== invoice.customer_address) {
-    const a = pickAddress(addresses, shipping, 'ShipDtls', 'shipping', issues);
-    if (a) out.ShipDtls = shipDetails(a, buyer.LglNm, isExport);
+  const shipTo = foreign && inv.port_address ? inv.port_address : inv.shipping_address_name;
+  if (shipTo && shipTo !== inv.customer_address) {
+    const a = pickAddress(doc.addresses, shipTo, 'ShipDtls', 'shipping', issues);
+    if (a) out.ShipDtls = shipDetails(a, inv);
   }
-  if (Typ !== 'INV') out.RefDtls = { PrecDocDtls: [precedingDocument(invoice, options.returnAgainst, issues)] };
-  if (isExport && foreign) out.ExpDtls = { ForCur: invoice.currency ?? '' };
+  // update_transaction_details: only a credit note with return_against names its invoice.
+  if (out.DocDtls.Typ === 'CRN' && inv.return_against) {
+    const date = doc.returnAgainst?.name === inv.return_against ? toIrpDate(doc.returnAgainst.posting_date) : '';
+    if (!date) issues.error('RefDtls.PrecDocDtls[0].InvDt', `The date of the original invoice ${inv.return_against} could not be read.`, `Open ${inv.return_against} once so its date can be read, then try again.`);
+    out.RefDtls = { PrecDocDtls: [{ InvNo: inv.return_against, InvDt: date }] };
+  }
+  if (foreign) out.ExpDtls = exportDetails(inv, billing, doc.countryCodes ?? {});
   return out;
 }
 
 function mapItem(
   row: ErpnextSalesInvoiceItem,
   index: number,
-  sign: number,
-  conv: number,
+  taxable: number,
+  amounts: Record<TaxType, number>,
+  reverseCharge: boolean,
+  doc: ErpnextDocument,
   issues: MappingIssues,
 ): Inv01Item {
   const path = `ItemList[${index}]`;
-  const code = hsn(row.gst_hsn_code);
-  if (!code) issues.error(`${path}.HsnCd`, `Item ${row.idx} (${row.item_code ?? row.item_name}) has no HSN/SAC code.`, 'Set the HSN/SAC code on the item.');
-
-  const qty = sign * num(row.qty);
-  const rate = num(row.base_rate ?? num(row.rate) * conv);
-  const listRate = num(row.base_price_list_rate ?? num(row.price_list_rate) * conv);
-  const taxable =
-    sign *
-    (row.taxable_value !== undefined && row.taxable_value !== null
-      ? num(row.taxable_value)
-      : row.base_net_amount !== undefined && row.base_net_amount !== null
-        ? num(row.base_net_amount)
-        : num(row.net_amount ?? row.amount) * conv);
-  const amounts = lineAmounts({ qty, listPrice: listRate > rate ? listRate : rate, taxable });
-
-  const uom = row.uom ?? row.stock_uom;
-  let Unit = unitCode(uom);
-  if (!Unit) {
-    Unit = 'OTH';
-    issues.warning(`${path}.Unit`, `The unit "${uom ?? ''}" of item ${row.idx} has no GST unit code; it is sent as OTH (others).`, 'Use a UOM with a standard GST unit (Nos, Kg, Box…).');
+  const HsnCd = String(row.gst_hsn_code ?? '').replace(/[\s.]/g, '');
+  if (!HsnCd) issues.error(`${path}.HsnCd`, `Item ${row.idx} (${row.item_code ?? row.item_name}) has no HSN/SAC code.`, 'Set the HSN/SAC code on the item.');
+  const qty = num(row.qty);
+  const AssAmt = Math.abs(icRound(taxable, 2));
+  const uom = String(row.uom ?? row.stock_uom ?? '');
+  const Unit = gstUnit(uom, doc.uomMap ?? []);
+  if (Unit === 'OTH' && uom.toUpperCase() !== 'OTH') {
+    issues.warning(`${path}.Unit`, `The unit "${uom}" of item ${row.idx} has no GST unit code; it is sent as OTH (others).`, 'Map it in GST Settings → UOM map, or use a UOM with a standard GST unit (Nos, Kg, Box…).');
   }
-
-  const IgstAmt = round2(sign * num(row.igst_amount));
-  const CgstAmt = round2(sign * num(row.cgst_amount));
-  const SgstAmt = round2(sign * num(row.sgst_amount));
-  const CesAmt = round2(sign * num(row.cess_amount));
-  const CesNonAdvlAmt = round2(sign * num(row.cess_non_advol_amount));
-  let GstRt = round3(num(row.igst_rate) + num(row.cgst_rate) + num(row.sgst_rate));
-  const taxTotal = IgstAmt + CgstAmt + SgstAmt;
-  if (GstRt === 0 && taxTotal !== 0 && amounts.AssAmt !== 0) GstRt = round2((taxTotal / amounts.AssAmt) * 100);
-
-  const item: Omit<Inv01Item, 'TotItemVal'> = {
-    SlNo: String(index + 1),
-    ...(optionalText(row.item_name ?? row.description, 3, 300) ? { PrdDesc: optionalText(row.item_name ?? row.description, 3, 300) } : {}),
-    IsServc: isServiceHsn(code) ? 'Y' : 'N',
-    HsnCd: code,
-    ...(optionalText(row.barcode, 3, 30) ? { Barcde: optionalText(row.barcode, 3, 30) } : {}),
-    Qty: amounts.Qty,
+  const rate = (t: TaxType) => icRound(num(row[`${t}_rate`]), 3);
+  const taxSum = TAX_TYPES.reduce((s, t) => s + icRound(amounts[t], 2), 0);
+  const name = typeof row.item_name === 'string' ? row.item_name.replace(/\s+/g, ' ').replace(/"/g, "'").trim().slice(0, 300) : '';
+  const barcode = typeof row.barcode === 'string' && row.barcode.length >= 3 && row.barcode.length <= 30 ? row.barcode : undefined;
+  return {
+    SlNo: String(row.idx ?? index + 1),
+    ...(name.length >= 3 ? { PrdDesc: name } : {}),
+    IsServc: HsnCd.startsWith('99') ? 'Y' : 'N',
+    HsnCd,
+    ...(barcode ? { Barcde: barcode } : {}),
+    Qty: Math.abs(icRound(qty, 3)),
     Unit,
-    UnitPrice: amounts.UnitPrice,
-    TotAmt: amounts.TotAmt,
-    Discount: amounts.Discount,
-    AssAmt: amounts.AssAmt,
-    GstRt,
-    IgstAmt,
-    CgstAmt,
-    SgstAmt,
-    CesRt: round3(num(row.cess_rate)),
-    CesAmt,
-    CesNonAdvlAmt,
+    UnitPrice: Math.abs(icRound(qty ? taxable / qty : taxable, 3)),
+    TotAmt: AssAmt,
+    Discount: 0,
+    AssAmt,
+    GstRt: icRound(rate('cgst') + rate('sgst') + rate('igst'), 3),
+    IgstAmt: amounts.igst,
+    CgstAmt: amounts.cgst,
+    SgstAmt: amounts.sgst,
+    CesRt: rate('cess'),
+    CesAmt: amounts.cess,
+    CesNonAdvlAmt: amounts.cess_non_advol,
+    TotItemVal: reverseCharge ? AssAmt : Math.abs(icRound(AssAmt + taxSum, 2)),
   };
-  return { ...item, TotItemVal: itemTotal(item) };
-}
-
-function pickAddress(
-  addresses: Record<string, ErpnextAddress>,
-  name: string | null | undefined,
-  path: string,
-  role: string,
-  issues: MappingIssues,
-): ErpnextAddress | null {
-  const a = name ? addresses[name] : undefined;
-  if (!a) {
-    issues.error(
-      path,
-      name ? `The ${role} address "${name}" could not be read.` : `The invoice has no ${role} address.`,
-      `Set the ${role} address on the invoice; its GSTIN, PIN and state go on the e-invoice.`,
-    );
-  }
-  return a ?? null;
-}
-
-function stateOf(a: ErpnextAddress | null, gstin: string | null | undefined): string {
-  return leadingStateCode(a?.gst_state_number ?? '') || leadingStateCode(gstin ?? '');
-}
-
-function sellerDetails(invoice: ErpnextSalesInvoice, a: ErpnextAddress | null): Inv01Party {
-  const Gstin = (invoice.company_gstin || a?.gstin || '').toUpperCase();
-  return {
-    Gstin,
-    LglNm: text(invoice.company) ?? '',
-    Addr1: text(a?.address_line1) ?? '',
-    ...(optionalText(a?.address_line2, 3) ? { Addr2: optionalText(a?.address_line2, 3) } : {}),
-    Loc: text(a?.city, 50) ?? '',
-    Pin: pin(a?.pincode),
-    Stcd: stateOf(a, Gstin),
-    ...(phone(a?.phone) ? { Ph: phone(a?.phone) } : {}),
-    ...(email(a?.email_id) ? { Em: email(a?.email_id) } : {}),
-  };
-}
-
-function buyerDetails(invoice: ErpnextSalesInvoice, a: ErpnextAddress | null, isExport: boolean, issues: MappingIssues): Inv01Buyer {
-  const common = {
-    LglNm: text(invoice.customer_name ?? invoice.customer) ?? '',
-    Addr1: text(a?.address_line1) ?? '',
-    ...(optionalText(a?.address_line2, 3) ? { Addr2: optionalText(a?.address_line2, 3) } : {}),
-    Loc: text(a?.city) ?? '',
-    ...(phone(a?.phone) ? { Ph: phone(a?.phone) } : {}),
-    ...(email(a?.email_id) ? { Em: email(a?.email_id) } : {}),
-  };
-  // Exports: the IRP's convention for a buyer outside India.
-  if (isExport) return { Gstin: 'URP', ...common, Pos: '96', Pin: 999999, Stcd: '96' };
-  const Gstin = (invoice.billing_address_gstin || a?.gstin || '').toUpperCase();
-  const Pos = leadingStateCode(invoice.place_of_supply ?? '');
-  if (!Pos) issues.error('BuyerDtls.Pos', 'The invoice has no place of supply.', 'Set "Place of Supply" on the invoice.');
-  return { Gstin, ...common, Pos, Pin: pin(a?.pincode), Stcd: stateOf(a, Gstin) };
-}
-
-function dispatchDetails(a: ErpnextAddress, company: string): Inv01DispDtls {
-  return {
-    Nm: optionalText(a.address_title, 3) ?? text(company) ?? '',
-    Addr1: text(a.address_line1) ?? '',
-    ...(optionalText(a.address_line2, 3) ? { Addr2: optionalText(a.address_line2, 3) } : {}),
-    Loc: text(a.city) ?? '',
-    Pin: pin(a.pincode),
-    Stcd: stateOf(a, a.gstin),
-  };
-}
-
-function shipDetails(a: ErpnextAddress, buyerName: string, isExport: boolean): Inv01ShipDtls {
-  const gstin = a.gstin ? a.gstin.toUpperCase() : isExport ? 'URP' : undefined;
-  return {
-    ...(gstin ? { Gstin: gstin } : {}),
-    LglNm: optionalText(a.address_title, 3) ?? buyerName,
-    Addr1: text(a.address_line1) ?? '',
-    ...(optionalText(a.address_line2, 3) ? { Addr2: optionalText(a.address_line2, 3) } : {}),
-    Loc: text(a.city) ?? '',
-    Pin: isExport ? 999999 : pin(a.pincode),
-    Stcd: isExport ? '96' : stateOf(a, a.gstin),
-  };
-}
-
-/** The invoice a credit/debit note refers to. Its date is not on the note itself in ERPNext. */
-function precedingDocument(
-  invoice: ErpnextSalesInvoice,
-  original: ErpnextOriginalInvoice | null | undefined,
-  issues: MappingIssues,
-) {
-  const InvNo = invoice.return_against ?? original?.name ?? '';
-  const path = 'RefDtls.PrecDocDtls[0]';
-  if (!InvNo) {
-    issues.error(`${path}.InvNo`, 'This credit/debit note does not say which invoice it adjusts.', 'Fill "Return Against" with the original sales invoice.');
-    return { InvNo: '', InvDt: '' };
-  }
-  if (!original || original.name !== InvNo || !toIrpDate(original.posting_date)) {
-    issues.error(`${path}.InvDt`, `The date of the original invoice ${InvNo} could not be read.`, `Open ${InvNo} once so its date can be read, then try again.`);
-    return { InvNo, InvDt: '' };
-  }
-  return { InvNo, InvDt: toIrpDate(original.posting_date) };
 }

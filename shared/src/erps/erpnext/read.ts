@@ -1,11 +1,18 @@
-/** Reads a Sales Invoice and its linked Address docs (and the invoice a return is against). */
-import type { ErpDocumentRef, ErpIo } from '../module';
+/**
+ * Reads a Sales Invoice through the desk's REST API with the user's session, with what India
+ * Compliance's builder reads beside it: the linked Address docs (company, customer, shipping,
+ * dispatch, and for an export the port address), the posting date of the invoice a credit note is
+ * against, the user's UOM map in GST Settings and, for an export, the buyer country's code.
+ * An ordinary Accounts User may read all of these (GST Settings grants Accounts User read).
+ */
+import { ErpError, type ErpDocumentRef, type ErpIo } from '../module';
 import { getJson, invoicePath } from './desk';
-import type { ErpnextAddress, ErpnextDocument, ErpnextSalesInvoice } from './records';
+import type { ErpnextAddress, ErpnextDocument, ErpnextSalesInvoice, ErpnextUomMapRow } from './records';
 
 export async function readSalesInvoice(io: ErpIo, ref: ErpDocumentRef): Promise<ErpnextDocument> {
   const invoice = await getJson<ErpnextSalesInvoice>(io, invoicePath(ref.name));
-  const names = [invoice.company_address, invoice.customer_address, invoice.shipping_address_name, invoice.dispatch_address_name]
+  if (invoice.doctype && invoice.doctype !== 'Sales Invoice') throw new ErpError('NOT_AN_INVOICE', `${ref.name} is not a Sales Invoice.`);
+  const names = [invoice.company_address, invoice.customer_address, invoice.shipping_address_name, invoice.dispatch_address_name, invoice.port_address]
     .filter((n): n is string => typeof n === 'string' && n.length > 0);
   const addresses: Record<string, ErpnextAddress> = {};
   for (const name of new Set(names)) {
@@ -16,5 +23,13 @@ export async function readSalesInvoice(io: ErpIo, ref: ErpDocumentRef): Promise<
     const orig = await getJson<ErpnextSalesInvoice>(io, invoicePath(invoice.return_against));
     returnAgainst = { name: orig.name, posting_date: orig.posting_date };
   }
-  return { erp: 'erpnext', invoice, addresses, returnAgainst };
+  // Optional: a site without India Compliance has no GST Settings; the mapping then uses the UQC table alone.
+  const settings = await getJson<{ gst_uom_map?: ErpnextUomMapRow[] }>(io, `/api/resource/${encodeURIComponent('GST Settings')}/${encodeURIComponent('GST Settings')}`).catch(() => null);
+  const countryCodes: Record<string, string> = {};
+  const country = invoice.customer_address ? addresses[invoice.customer_address]?.country : undefined;
+  if (country && country !== 'India') {
+    const c = await getJson<{ code?: string }>(io, `/api/resource/Country/${encodeURIComponent(country)}`).catch(() => null);
+    if (c?.code) countryCodes[country] = c.code;
+  }
+  return { erp: 'erpnext', invoice, addresses, returnAgainst, uomMap: settings?.gst_uom_map ?? [], countryCodes };
 }

@@ -1,55 +1,121 @@
 /**
- * Records an IRP outcome in ERPNext. Best first: India Compliance's method, else the doctype's own
- * irn fields, else a Comment on the invoice's timeline.
+ * Records an IRP outcome in ERPNext so that India Compliance, the printed invoice and the IRP agree.
+ * What an ordinary Accounts User may do there (India Compliance 15.25.6, gst_india/utils/e_invoice.py
+ * and e_waybill.py; e-Invoice Log grants no write to any role):
+ * - generated: `mark_e_invoice_as_generated` (needs submit permission) sets `irn`, einvoice_status
+ *   "Manually Generated" and an e-Invoice Log with Ack No/Date, but keeps no signed QR or invoice data.
+ *   So the signed result is also attached to the invoice (`upload_file`, needs write permission) as
+ *   `e-invoice-<IRN>.json`, which IRN Bridge's print format (print/irn-bridge-e-invoice.html) prints.
+ * - cancelled: India Compliance's own cancellation cancels the Sales Invoice too (`_cancel_e_invoice`
+ *   ends with `doc.cancel()`), and `mark_e_invoice_as_cancelled` only works on a cancelled invoice; so
+ *   the invoice is cancelled (`frappe.client.cancel`), then marked, after attaching `e-invoice-<IRN>-cancelled.json`.
+ * - ewaybill: `mark_e_waybill_as_generated`, and `e-waybill-<EwbNo>.json` attached.
+ * Without India Compliance (no `irn` field), the outcome goes on the timeline through the desk's own
+ * `frappe.desk.form.utils.add_comment` (POST /api/resource/Comment needs System Manager).
  */
 import type { ErpDocumentRef, ErpEvent, ErpIo, WriteBackOutcome } from '../module';
-import { getJson, invoicePath, send } from './desk';
-import type { ErpnextSalesInvoice } from './records';
+import { frappeMessage, send } from './desk';
+import { indiaComplianceState, type IndiaComplianceState } from './india-compliance';
 
-export const INDIA_COMPLIANCE_METHOD = 'india_compliance.gst_india.utils.e_invoice.mark_e_invoice_as_generated';
-
-function commentFor(event: ErpEvent): string {
-  const r = event.result;
-  if (event.kind === 'cancelled') return `e-Invoice cancelled at the IRP on ${event.cancelDate}. IRN: ${r.irn}`;
-  if (event.kind === 'ewaybill') return `E-way bill generated. EWB No: ${event.ewbNo} | Date: ${event.ewbDt}${event.ewbValidTill ? ` | Valid till: ${event.ewbValidTill}` : ''}`;
-  return `e-Invoice registered. IRN: ${r.irn} | Ack No: ${r.ackNo} | Ack Date: ${r.ackDt}`;
-}
+const IC = 'india_compliance.gst_india.utils';
+export const INDIA_COMPLIANCE_METHOD = `${IC}.e_invoice.mark_e_invoice_as_generated`;
+/** India Compliance's cancel reasons (constants/e_invoice.py CANCEL_REASON_CODES), by IRP code. */
+const CANCEL_REASONS: Record<string, string> = { '1': 'Duplicate', '2': 'Data Entry Mistake', '3': 'Order Cancelled', '4': 'Others' };
 
 export async function recordInErpnext(io: ErpIo, ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome> {
   try {
-    return await record(io, ref, event);
+    const ic = await indiaComplianceState(io, ref.name);
+    if (event.kind === 'generated') return await generated(io, ref, event, ic);
+    if (event.kind === 'cancelled') return await cancelled(io, ref, event, ic);
+    return await ewaybill(io, ref, event, ic);
   } catch (err) {
-    return { ok: false, method: null, message: `${(err as Error).message} Note it by hand.` };
+    return { ok: false, method: null, message: `${(err as Error).message} Note it on the invoice by hand.` };
   }
 }
 
-async function record(io: ErpIo, ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome> {
-  const result = event.result;
-  const invoice = await getJson<ErpnextSalesInvoice>(io, invoicePath(ref.name));
-  if (event.kind === 'generated') {
-    // 1. India Compliance installed (its custom field exists): let it record the IRN its own way.
-    if ('einvoice_status' in invoice) {
-      const values = { irn: result.irn, ack_no: result.ackNo, ack_dt: result.ackDt, signed_invoice: result.signedInvoice, signed_qr_code: result.signedQrCode };
-      const res = await send(io, 'POST', `/api/method/${INDIA_COMPLIANCE_METHOD}`, { doctype: 'Sales Invoice', docname: ref.name, values });
-      if (res.ok) return { ok: true, method: 'india-compliance', message: 'Recorded on the invoice by India Compliance.' };
-      if (res.status !== 404 && res.status !== 417 && res.status !== 403) {
-        return { ok: false, method: 'india-compliance', message: `ERPNext refused to record the IRN (HTTP ${res.status}).` };
-      }
-    }
-    // 2. The doctype has irn fields: set the ones it has.
-    const fields: Record<string, string> = {
-      irn: result.irn, ack_no: result.ackNo, ack_date: result.ackDt, signed_einvoice: result.signedInvoice, signed_qr_code: result.signedQrCode,
-    };
-    const own = Object.fromEntries(Object.entries(fields).filter(([k]) => k in invoice));
-    if ('irn' in own) {
-      const res = await send(io, 'PUT', invoicePath(ref.name), own);
-      if (res.ok) return { ok: true, method: 'irn-fields', message: `Saved in the invoice's fields (${Object.keys(own).join(', ')}).` };
+type Ev<K extends ErpEvent['kind']> = Extract<ErpEvent, { kind: K }>;
+
+async function call(io: ErpIo, method: string, args: Record<string, unknown>): Promise<{ ok: boolean; why: string }> {
+  const res = await send(io, 'POST', `/api/method/${method}`, args);
+  return { ok: res.ok, why: res.ok ? '' : await frappeMessage(res) };
+}
+
+/** Attaches `content` to the invoice as a private JSON file, as the desk's Attach does. */
+async function attach(io: ErpIo, name: string, fileName: string, content: unknown): Promise<{ ok: boolean; why: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([JSON.stringify(content, null, 1)], { type: 'application/json' }), fileName);
+  form.append('is_private', '1');
+  form.append('doctype', 'Sales Invoice');
+  form.append('docname', name);
+  form.append('folder', 'Home/Attachments');
+  const res = await send(io, 'POST', '/api/method/upload_file', form);
+  return { ok: res.ok, why: res.ok ? '' : await frappeMessage(res) };
+}
+
+/** A timeline comment, as the desk adds one (frappe/desk/form/utils.py add_comment: read permission is enough). */
+export async function addComment(io: ErpIo, name: string, content: string): Promise<{ ok: boolean; why: string }> {
+  const user = await io.fetch(`${io.origin}/api/method/frappe.auth.get_logged_user`, { credentials: 'include', headers: { Accept: 'application/json' } })
+    .then(async (r) => (r.ok ? String(((await r.json()) as { message?: string }).message ?? '') : ''))
+    .catch(() => '');
+  const fullName = /(?:^|;\s*)full_name=([^;]*)/.exec(io.document?.cookie ?? '')?.[1];
+  return call(io, 'frappe.desk.form.utils.add_comment', {
+    reference_doctype: 'Sales Invoice', reference_name: name, content, comment_email: user, comment_by: fullName ? decodeURIComponent(fullName) : user,
+  });
+}
+
+function outcome(method: string, parts: { ok: boolean; why: string; done: string; failed: string }[]): WriteBackOutcome {
+  const failed = parts.filter((p) => !p.ok);
+  if (!failed.length) return { ok: true, method, message: parts.map((p) => p.done).join(' ') };
+  return { ok: false, method, message: [...parts.filter((p) => p.ok).map((p) => p.done), ...failed.map((p) => `${p.failed} (${p.why}).`)].join(' ') };
+}
+
+async function generated(io: ErpIo, ref: ErpDocumentRef, event: Ev<'generated'>, ic: IndiaComplianceState): Promise<WriteBackOutcome> {
+  const r = event.result;
+  const file = await attach(io, ref.name, `e-invoice-${r.irn}.json`, {
+    Irn: r.irn, AckNo: r.ackNo, AckDt: r.ackDt, Status: 'ACT', SignedQRCode: r.signedQrCode, SignedInvoice: r.signedInvoice,
+    ...(r.ewbNo ? { EwbNo: r.ewbNo, EwbDt: r.ewbDt ?? null, EwbValidTill: r.ewbValidTill ?? null } : {}),
+  });
+  const qr = { ...file, done: 'The signed QR code is attached for the printed invoice.', failed: 'The signed QR code could not be attached, so the printed invoice has no QR' };
+  if (ic.installed) {
+    const marked = ic.irn === r.irn ? { ok: true, why: '' } : await call(io, INDIA_COMPLIANCE_METHOD, { doctype: 'Sales Invoice', docname: ref.name, values: { irn: r.irn, ack_no: r.ackNo, ack_dt: r.ackDt } });
+    if (marked.ok) return outcome('india-compliance', [{ ...marked, done: 'Recorded on the invoice by India Compliance.', failed: '' }, qr]);
+    const noted = await addComment(io, ref.name, `e-Invoice registered. IRN: ${r.irn} | Ack No: ${r.ackNo} | Ack Date: ${r.ackDt}`);
+    return outcome('comment', [{ ok: false, why: marked.why, done: '', failed: 'India Compliance refused to record the IRN' }, { ...noted, done: 'Added as a comment on the invoice.', failed: 'The comment was refused too' }, qr]);
+  }
+  const noted = await addComment(io, ref.name, `e-Invoice registered. IRN: ${r.irn} | Ack No: ${r.ackNo} | Ack Date: ${r.ackDt}`);
+  return outcome('comment', [{ ...noted, done: 'Added as a comment on the invoice.', failed: 'ERPNext refused the comment' }, qr]);
+}
+
+async function cancelled(io: ErpIo, ref: ErpDocumentRef, event: Ev<'cancelled'>, ic: IndiaComplianceState): Promise<WriteBackOutcome> {
+  const r = event.result;
+  const reason = CANCEL_REASONS[event.reason] ?? 'Others';
+  const file = await attach(io, ref.name, `e-invoice-${r.irn}-cancelled.json`, { Irn: r.irn, Status: 'CNL', CancelDate: event.cancelDate, CancelReason: reason, CancelRemark: event.remark });
+  const note = { ...file, done: 'The cancellation is attached for the printed invoice.', failed: 'The cancellation could not be attached for the printed invoice' };
+  if (!ic.installed) {
+    const noted = await addComment(io, ref.name, `e-Invoice cancelled at the IRP on ${event.cancelDate} (${reason}${event.remark ? `: ${event.remark}` : ''}). IRN: ${r.irn}`);
+    return outcome('comment', [{ ...noted, done: 'Added as a comment on the invoice.', failed: 'ERPNext refused the comment' }, note]);
+  }
+  if (ic.docstatus === 1) {
+    const c = await call(io, 'frappe.client.cancel', { doctype: 'Sales Invoice', name: ref.name });
+    if (!c.ok) {
+      return outcome('india-compliance', [note, { ...c, done: '', failed: `The IRN is cancelled at the IRP, but ERPNext did not cancel the Sales Invoice; cancel it, then choose e-Invoice → Mark as Cancelled` }]);
     }
   }
-  // 3. Always possible: a Comment on the invoice's timeline.
-  const res = await send(io, 'POST', '/api/resource/Comment', {
-    comment_type: 'Comment', reference_doctype: 'Sales Invoice', reference_name: ref.name, content: commentFor(event),
+  const marked = ic.irn === '' && ic.docstatus === 2 ? { ok: true, why: '' } : await call(io, `${IC}.e_invoice.mark_e_invoice_as_cancelled`, {
+    doctype: 'Sales Invoice', docname: ref.name, values: { reason, remark: event.remark || reason, cancelled_on: event.cancelDate },
   });
-  if (res.ok) return { ok: true, method: 'comment', message: 'Added as a comment on the invoice.' };
-  return { ok: false, method: 'comment', message: `ERPNext refused the comment (HTTP ${res.status}). Note it by hand.` };
+  return outcome('india-compliance', [{ ...marked, done: 'The Sales Invoice and its e-Invoice are cancelled in ERPNext, as India Compliance does.', failed: 'India Compliance refused to mark the e-Invoice as cancelled' }, note]);
+}
+
+async function ewaybill(io: ErpIo, ref: ErpDocumentRef, event: Ev<'ewaybill'>, ic: IndiaComplianceState): Promise<WriteBackOutcome> {
+  const file = await attach(io, ref.name, `e-waybill-${event.ewbNo}.json`, { EwbNo: event.ewbNo, EwbDt: event.ewbDt, EwbValidTill: event.ewbValidTill, IrnOfInvoice: event.result.irn });
+  const note = { ...file, done: 'The e-way bill is attached for the printed invoice.', failed: 'The e-way bill could not be attached for the printed invoice' };
+  if (ic.installed) {
+    const marked = await call(io, `${IC}.e_waybill.mark_e_waybill_as_generated`, {
+      doctype: 'Sales Invoice', docname: ref.name, values: { ewaybill: event.ewbNo, e_waybill_date: event.ewbDt, valid_upto: event.ewbValidTill },
+    });
+    if (marked.ok) return outcome('india-compliance', [{ ...marked, done: 'Recorded on the invoice by India Compliance.', failed: '' }, note]);
+  }
+  const noted = await addComment(io, ref.name, `E-way bill generated. EWB No: ${event.ewbNo} | Date: ${event.ewbDt}${event.ewbValidTill ? ` | Valid till: ${event.ewbValidTill}` : ''}`);
+  return outcome('comment', [{ ...noted, done: 'Added as a comment on the invoice.', failed: 'ERPNext refused the comment' }, note]);
 }

@@ -94,9 +94,20 @@ export interface ErpnextSalesInvoice {
   rounded_total?: number | null;
   base_rounded_total?: number | null;
   disable_rounded_total?: number | null;
-  /** India Compliance custom field; set once an IRN exists. */
+  /** A cash (non-trade) discount: booked after tax, sent as ValDtls.Discount. */
+  is_cash_or_non_trade_discount?: number | null;
+  discount_amount?: number | null;
+  base_discount_amount?: number | null;
+  /** India Compliance, exports: the port the goods leave from (ShipDtls), the shipping bill and port code (ExpDtls). */
+  port_address?: string | null;
+  shipping_bill_number?: string | null;
+  /** yyyy-mm-dd */
+  shipping_bill_date?: string | null;
+  port_code?: string | null;
+  /** India Compliance custom fields; absent from the REST answer while they are empty (Frappe drops nulls). */
   irn?: string | null;
   einvoice_status?: string | null;
+  ewaybill?: string | null;
   [field: string]: unknown;
 }
 
@@ -126,12 +137,23 @@ export interface ErpnextOriginalInvoice {
   posting_date: string;
 }
 
+/** One row of India Compliance's "GST Settings" → UOM map: an ERPNext UOM and its GST unit ("BAG (Bags)"). */
+export interface ErpnextUomMapRow {
+  uom: string;
+  gst_uom: string;
+  [field: string]: unknown;
+}
+
 /** Everything the mapping needs about one Sales Invoice, as read from the desk's REST API. */
 export interface ErpnextDocument {
   erp: 'erpnext';
   invoice: ErpnextSalesInvoice;
-  /** Linked Address docs by name (company, customer, shipping, dispatch). */
+  /** Linked Address docs by name (company, customer, shipping, dispatch, port). */
   addresses: Record<string, ErpnextAddress>;
   /** For a return or debit note: the invoice in `return_against`. */
   returnAgainst?: ErpnextOriginalInvoice | null;
+  /** The user's own UOM map in GST Settings (India Compliance), first in the unit lookup. */
+  uomMap?: ErpnextUomMapRow[];
+  /** Country name → ISO code (the Country doc's `code`), for an export's ExpDtls.CntCode. */
+  countryCodes?: Record<string, string>;
 }
