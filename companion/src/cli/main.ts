@@ -7,6 +7,7 @@ import { offlineIrp } from './commands/offline-irp';
 import { profile } from './commands/profile';
 import { cancel, generate, get, gstin, irp } from './commands/irp-ops';
 import { ledger } from './commands/ledger';
+import { ewaybill } from './commands/ewaybill';
 import { service } from './commands/service';
 import { doctor } from './commands/doctor';
 
@@ -22,7 +23,8 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
   generate FILE|DIR …              generate IRNs, one or a month's worth (exactly once per document)
   get IRN | get --doc-type …       fetch an e-invoice
   cancel IRN --reason N --remark T cancel an IRN
-  irp get PATH | irp post PATH F   call any IRP endpoint (auth and encryption handled)
+  ewaybill IRN --distance KM …     an e-way bill for an IRN (vehicle or transport document)
+  irp get PATH | irp post PATH F   read-only IRP calls (auth and encryption handled)
   ledger list | export --csv FILE  the local ledger of e-invoices
   offline-irp --port P [--json]    serve the offline IRP (a local stand-in for the NIC sandbox)
   service install|uninstall|status start the companion with the computer (systemd, launchd, Task Scheduler)
@@ -31,7 +33,7 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
 Environment: IRN_BRIDGE_HOME (data directory), IRN_BRIDGE_PORT, IRN_BRIDGE_LOG (silent|info|debug).`;
 
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, irp, ledger, service, doctor,
+  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, ewaybill, irp, ledger, service, doctor,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
