@@ -100,13 +100,16 @@ describe('real Odoo 17.0 web client: Generate IRN through the extension', { skip
     assert.ok(irns.get('sez'), 'registered above');
     await openForm(real.docs.get('intraDiscount')!.id, real.docs.get('intraDiscount')!.name);
     await openForm(made.id, made.name);
-    await panelFor(made.name);
-    assert.equal(await textOf(page.getByTestId('irn-irn'), 30_000), irns.get('sez'));
+    // A registered invoice's panel shows its IRN (from the ledger), not its number.
+    await expect(page.getByTestId('irn-irn').filter({ hasText: irns.get('sez')! }), 30_000);
     await page.getByTestId('irn-cancel-open').click();
     await page.getByTestId('irn-cancel-reason').selectOption('3');
     await page.getByTestId('irn-cancel-remark').fill('Order withdrawn by the SEZ unit');
     await page.getByTestId('irn-cancel-confirm').click();
     await expect(page.getByTestId('irn-cancelled'), 30_000);
+    // The panel records the cancellation in Odoo after showing it.
+    const wb = await expect(page.getByTestId('irn-writeback'), 30_000);
+    assert.equal(await wb.getAttribute('data-ok'), 'true', (await wb.textContent()) ?? '');
 
     const edi = await einvoiceDocument(real.rpc, made.id);
     assert.equal(edi.state, 'cancelled');
