@@ -22,9 +22,9 @@ export async function attachmentJson(c: FrappeClient, invoice: string, fileName:
 }
 
 /** The timeline comments the desk shows for the invoice. */
-export async function comments(c: FrappeClient, invoice: string): Promise<Array<{ content: string; comment_email?: string }>> {
+export async function comments(c: FrappeClient, invoice: string): Promise<Array<{ content: string; owner?: string }>> {
   const q = new URLSearchParams({ doctype: 'Sales Invoice', name: invoice });
-  const res = await c.request<{ docinfo?: { comments?: Array<{ content: string; comment_email?: string }> } }>('GET', `/api/method/frappe.desk.form.load.getdoc?${q}`);
+  const res = await c.request<{ docinfo?: { comments?: Array<{ content: string; owner?: string }> } }>('GET', `/api/method/frappe.desk.form.load.getdoc?${q}`);
   return res.body.docinfo?.comments ?? [];
 }
 
@@ -56,4 +56,14 @@ export const textOfHtml = (html: string) => html.replace(/<style[\s\S]*?<\/style
 export function printedQr(html: string): Buffer | null {
   const m = /<img[^>]*class="irn-bridge-qr"[^>]*src="data:image\/png;base64,([^"]+)"/.exec(html);
   return m ? Buffer.from(m[1], 'base64') : null;
+}
+
+/** Polls `read` (bounded) until it gives a value: the extension records after the panel shows the result. */
+export async function waitFor<T>(read: () => Promise<T | null | undefined>): Promise<T> {
+  for (let i = 0; i < 40; i++) {
+    const v = await read();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the expected record did not appear on the server');
 }

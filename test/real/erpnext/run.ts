@@ -7,12 +7,14 @@ import type { ErpIo, PagePrimitive } from '@irn-bridge/shared/erps/module';
 import { FrappeClient } from './frappe-client';
 import { loadTaxes, type Taxes } from './cases';
 import { createMasters, type Masters } from './masters';
-import { ACCOUNTS_USER, prepareSite } from './site';
+import { ACCOUNTS_MANAGER, ACCOUNTS_USER, prepareSite } from './site';
 
 export interface RealRun {
   url: string;
   admin: FrappeClient;
   user: FrappeClient;
+  /** An Accounts Manager (may cancel invoices). */
+  manager: FrappeClient;
   masters: Masters;
   /** The tax templates' rows (read as the admin: an Accounts User may not read templates). */
   taxes: Taxes;
@@ -22,9 +24,10 @@ export async function startRun(url: string): Promise<RealRun> {
   const admin = await FrappeClient.login(url, 'Administrator', 'admin');
   await prepareSite(admin);
   const user = await FrappeClient.login(url, ACCOUNTS_USER.usr, ACCOUNTS_USER.pwd);
+  const manager = await FrappeClient.login(url, ACCOUNTS_MANAGER.usr, ACCOUNTS_MANAGER.pwd);
   const tag = `T${Date.now().toString(36).toUpperCase()}`;
   const masters = await createMasters(admin, tag);
-  return { url, admin, user, masters, taxes: await loadTaxes(admin, masters) };
+  return { url, admin, user, manager, masters, taxes: await loadTaxes(admin, masters) };
 }
 
 /** The ErpIo of a content script on `url`'s desk, acting as `user`; `globals` stands in for the page's main world. */

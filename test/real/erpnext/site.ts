@@ -5,7 +5,7 @@
  *   credentials), reverse charge in sales and overseas transactions on, and one row of the user's own UOM map.
  * - A Sales Invoice naming series short enough for GST (India Compliance refuses names over 16 characters).
  * - An ordinary Accounts User (no System Manager), who creates and submits the invoices and runs the
- *   write-back tests.
+ *   write-back tests, and an Accounts Manager, the role ERPNext requires to cancel an invoice.
  * - IRN Bridge's print format (shared/src/erps/erpnext/print/), as the admin installs it once.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { FrappeClient } from './frappe-client';
 export const COMPANY = process.env.ERP_COMPANY ?? 'Aruna Spice Works Private Limited';
 export const ABBR = process.env.ERP_ABBR ?? 'ASW';
 export const SERIES = 'IRB-.YY.-.#####';
-export const ACCOUNTS_USER = { usr: 'irn.bridge.accounts@example.com', pwd: 'Irn-Bridge-Accounts-2026!', first_name: 'IRN Bridge Accounts' };
+export const ACCOUNTS_USER = { usr: 'irn.bridge.accounts@example.com', pwd: 'Irn-Bridge-Accounts-2026!', first_name: 'IRN Bridge Accounts', role: 'Accounts User' };
+/** ERPNext 15 lets only an Accounts Manager cancel a Sales Invoice (and so India Compliance's e-Invoice cancel). */
+export const ACCOUNTS_MANAGER = { usr: 'irn.bridge.manager@example.com', pwd: 'Irn-Bridge-Manager-2026!', first_name: 'IRN Bridge Manager', role: 'Accounts Manager' };
 /** A unit only the user's own map knows: India Compliance (and the project) must read GST Settings to send BAG. */
 export const MAPPED_UOM = { uom: 'IRNB Sack', gst_uom: 'BAG (Bags)' };
 export const PRINT_FORMAT = 'IRN Bridge e-Invoice';
@@ -25,7 +27,7 @@ export async function prepareSite(admin: FrappeClient): Promise<void> {
   await ensureUsdDebtors(admin);
   await ensureGstSettings(admin);
   await ensureNamingSeries(admin);
-  await ensureAccountsUser(admin);
+  for (const u of [ACCOUNTS_USER, ACCOUNTS_MANAGER]) await ensureUser(admin, u);
   await ensurePrintFormat(admin);
 }
 
@@ -81,14 +83,9 @@ async function ensureNamingSeries(admin: FrappeClient): Promise<void> {
   }
 }
 
-async function ensureAccountsUser(admin: FrappeClient): Promise<void> {
-  const found = await admin.list('User', [['name', '=', ACCOUNTS_USER.usr]]);
-  if (!found.length) {
-    await admin.insert({
-      doctype: 'User', email: ACCOUNTS_USER.usr, first_name: ACCOUNTS_USER.first_name, send_welcome_email: 0,
-      new_password: ACCOUNTS_USER.pwd, roles: [{ role: 'Accounts User' }],
-    });
-  }
+async function ensureUser(admin: FrappeClient, u: typeof ACCOUNTS_USER): Promise<void> {
+  if ((await admin.list('User', [['name', '=', u.usr]])).length) return;
+  await admin.insert({ doctype: 'User', email: u.usr, first_name: u.first_name, send_welcome_email: 0, new_password: u.pwd, roles: [{ role: u.role }] });
 }
 
 async function ensurePrintFormat(admin: FrappeClient): Promise<void> {

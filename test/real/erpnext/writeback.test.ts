@@ -90,16 +90,34 @@ describe('ERPNext 15 + India Compliance: write-back as an Accounts User', { skip
     assert.ok(textOfHtml(await printView(run.user, name, PRINT_FORMAT)).includes(ewb.ewbNo), 'the print shows the e-way bill number');
   });
 
-  test('cancelled → the Sales Invoice and its e-Invoice cancelled as India Compliance does; the print says cancelled', async () => {
+  async function registeredInvoice(): Promise<{ name: string; result: EInvoiceResult; cancelDate: string }> {
     const name = await newInvoice();
     const result = await register(name);
     assert.equal((await erpnext.record(io(), { erp: 'erpnext', name }, { kind: 'generated', result })).ok, true);
-    const cancelDate = await irp.cancel(result.irn);
-    const out = await erpnext.record(io(), { erp: 'erpnext', name }, {
-      kind: 'cancelled', result: { ...result, status: 'CNL', cancelDate }, cancelDate, reason: '2', remark: 'Wrong rate entered',
-    });
-    assert.equal(out.ok, true, out.message);
+    return { name, result, cancelDate: await irp.cancel(result.irn) };
+  }
+  const cancelEvent = (result: EInvoiceResult, cancelDate: string) =>
+    ({ kind: 'cancelled', result: { ...result, status: 'CNL', cancelDate }, cancelDate, reason: '2', remark: 'Wrong rate entered' }) as const;
 
+  test('cancelled, as an Accounts User (who may not cancel a Sales Invoice): attached and noted; the print says cancelled', async () => {
+    const { name, result, cancelDate } = await registeredInvoice();
+    const out = await erpnext.record(io(), { erp: 'erpnext', name }, cancelEvent(result, cancelDate));
+    assert.equal(out.ok, true, out.message);
+    assert.equal(out.method, 'comment');
+    assert.match(out.message, /Accounts Manager/);
+    const inv = await run.user.get<Record<string, unknown>>('Sales Invoice', name);
+    assert.equal(inv.docstatus, 1, 'ERPNext keeps the invoice submitted');
+    assert.ok((await comments(run.user, name)).some((c) => c.content.includes(result.irn) && /cancelled at the IRP/.test(c.content)));
+    const html = await printView(run.user, name, PRINT_FORMAT);
+    assert.ok(/e-Invoice CANCELLED on/.test(textOfHtml(html)), 'the print says the e-invoice is cancelled');
+    assert.equal(printedQr(html), null, 'no QR for a cancelled IRN');
+  });
+
+  test('cancelled, as an Accounts Manager: the Sales Invoice and its e-Invoice cancelled as India Compliance does', async () => {
+    const { name, result, cancelDate } = await registeredInvoice();
+    const out = await erpnext.record(nodeIo(run.manager), { erp: 'erpnext', name }, cancelEvent(result, cancelDate));
+    assert.equal(out.ok, true, out.message);
+    assert.equal(out.method, 'india-compliance');
     const inv = await run.user.get<Record<string, unknown>>('Sales Invoice', name);
     assert.equal(inv.docstatus, 2);
     assert.equal(inv.irn ?? '', '');
@@ -107,12 +125,9 @@ describe('ERPNext 15 + India Compliance: write-back as an Accounts User', { skip
     const log = await waitForLog<Record<string, unknown>>(run.user, 'e-Invoice Log', result.irn, (l) => l.is_cancelled === 1);
     assert.equal(log.cancel_reason_code, 'Data Entry Mistake');
     assert.equal(String(log.cancelled_on).slice(0, 19), cancelDate);
-
-    const html = await printView(run.user, name, PRINT_FORMAT);
-    const text = textOfHtml(html);
-    assert.match(text, /e-Invoice CANCELLED on/);
-    assert.ok(text.includes(result.irn));
-    assert.equal(printedQr(html), null, 'no QR for a cancelled IRN');
+    // Frappe's Print Settings refuse to print a cancelled document unless "Allow Print for Cancelled" is on.
+    const text = textOfHtml(await printView(run.user, name, PRINT_FORMAT));
+    assert.ok(/Not allowed to print cancelled documents/.test(text), 'a cancelled invoice is not printed by default');
   });
 
   test("a timeline comment through the desk's add_comment (no System Manager needed)", async () => {
@@ -122,6 +137,6 @@ describe('ERPNext 15 + India Compliance: write-back as an Accounts User', { skip
     assert.equal(out.ok, true, out.why);
     const found = (await comments(run.user, name)).find((c) => c.content.includes(text));
     assert.ok(found, 'the comment is on the timeline');
-    assert.equal(found.comment_email, run.user.user);
+    assert.equal((found as { owner?: string }).owner, run.user.user);
   });
 });

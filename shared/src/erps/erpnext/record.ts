@@ -9,6 +9,8 @@
  * - cancelled: India Compliance's own cancellation cancels the Sales Invoice too (`_cancel_e_invoice`
  *   ends with `doc.cancel()`), and `mark_e_invoice_as_cancelled` only works on a cancelled invoice; so
  *   the invoice is cancelled (`frappe.client.cancel`), then marked, after attaching `e-invoice-<IRN>-cancelled.json`.
+ *   Only an Accounts Manager may cancel a Sales Invoice (ERPNext 15): for an Accounts User the
+ *   cancellation is attached and noted on the timeline, with what the manager has to do.
  * - ewaybill: `mark_e_waybill_as_generated`, and `e-waybill-<EwbNo>.json` attached.
  * Without India Compliance (no `irn` field), the outcome goes on the timeline through the desk's own
  * `frappe.desk.form.utils.add_comment` (POST /api/resource/Comment needs System Manager).
@@ -35,9 +37,9 @@ export async function recordInErpnext(io: ErpIo, ref: ErpDocumentRef, event: Erp
 
 type Ev<K extends ErpEvent['kind']> = Extract<ErpEvent, { kind: K }>;
 
-async function call(io: ErpIo, method: string, args: Record<string, unknown>): Promise<{ ok: boolean; why: string }> {
+async function call(io: ErpIo, method: string, args: Record<string, unknown>): Promise<{ ok: boolean; why: string; status: number }> {
   const res = await send(io, 'POST', `/api/method/${method}`, args);
-  return { ok: res.ok, why: res.ok ? '' : await frappeMessage(res) };
+  return { ok: res.ok, why: res.ok ? '' : await frappeMessage(res), status: res.status };
 }
 
 /** Attaches `content` to the invoice as a private JSON file, as the desk's Attach does. */
@@ -53,7 +55,7 @@ async function attach(io: ErpIo, name: string, fileName: string, content: unknow
 }
 
 /** A timeline comment, as the desk adds one (frappe/desk/form/utils.py add_comment: read permission is enough). */
-export async function addComment(io: ErpIo, name: string, content: string): Promise<{ ok: boolean; why: string }> {
+export async function addComment(io: ErpIo, name: string, content: string): Promise<{ ok: boolean; why: string; status: number }> {
   const user = await io.fetch(`${io.origin}/api/method/frappe.auth.get_logged_user`, { credentials: 'include', headers: { Accept: 'application/json' } })
     .then(async (r) => (r.ok ? String(((await r.json()) as { message?: string }).message ?? '') : ''))
     .catch(() => '');
@@ -77,7 +79,7 @@ async function generated(io: ErpIo, ref: ErpDocumentRef, event: Ev<'generated'>,
   });
   const qr = { ...file, done: 'The signed QR code is attached for the printed invoice.', failed: 'The signed QR code could not be attached, so the printed invoice has no QR' };
   if (ic.installed) {
-    const marked = ic.irn === r.irn ? { ok: true, why: '' } : await call(io, INDIA_COMPLIANCE_METHOD, { doctype: 'Sales Invoice', docname: ref.name, values: { irn: r.irn, ack_no: r.ackNo, ack_dt: r.ackDt } });
+    const marked = ic.irn === r.irn ? { ok: true, why: '', status: 200 } : await call(io, INDIA_COMPLIANCE_METHOD, { doctype: 'Sales Invoice', docname: ref.name, values: { irn: r.irn, ack_no: r.ackNo, ack_dt: r.ackDt } });
     if (marked.ok) return outcome('india-compliance', [{ ...marked, done: 'Recorded on the invoice by India Compliance.', failed: '' }, qr]);
     const noted = await addComment(io, ref.name, `e-Invoice registered. IRN: ${r.irn} | Ack No: ${r.ackNo} | Ack Date: ${r.ackDt}`);
     return outcome('comment', [{ ok: false, why: marked.why, done: '', failed: 'India Compliance refused to record the IRN' }, { ...noted, done: 'Added as a comment on the invoice.', failed: 'The comment was refused too' }, qr]);
@@ -97,11 +99,17 @@ async function cancelled(io: ErpIo, ref: ErpDocumentRef, event: Ev<'cancelled'>,
   }
   if (ic.docstatus === 1) {
     const c = await call(io, 'frappe.client.cancel', { doctype: 'Sales Invoice', name: ref.name });
+    if (!c.ok && c.status === 403) {
+      // ERPNext 15 lets only an Accounts Manager cancel a Sales Invoice (sales_invoice.json), and India
+      // Compliance's cancel and "Mark as Cancelled" need that same right: note it where the user may.
+      const noted = await addComment(io, ref.name, `e-Invoice cancelled at the IRP on ${event.cancelDate} (${reason}${event.remark ? `: ${event.remark}` : ''}). IRN: ${r.irn}. An Accounts Manager should cancel this Sales Invoice in ERPNext, then choose e-Invoice → Mark as Cancelled.`);
+      return outcome('comment', [note, { ...noted, done: 'Noted on the invoice; cancelling the Sales Invoice itself needs an Accounts Manager, then e-Invoice → Mark as Cancelled.', failed: 'ERPNext refused the comment' }]);
+    }
     if (!c.ok) {
       return outcome('india-compliance', [note, { ...c, done: '', failed: `The IRN is cancelled at the IRP, but ERPNext did not cancel the Sales Invoice; cancel it, then choose e-Invoice → Mark as Cancelled` }]);
     }
   }
-  const marked = ic.irn === '' && ic.docstatus === 2 ? { ok: true, why: '' } : await call(io, `${IC}.e_invoice.mark_e_invoice_as_cancelled`, {
+  const marked = ic.irn === '' && ic.docstatus === 2 ? { ok: true, why: '', status: 200 } : await call(io, `${IC}.e_invoice.mark_e_invoice_as_cancelled`, {
     doctype: 'Sales Invoice', docname: ref.name, values: { reason, remark: event.remark || reason, cancelled_on: event.cancelDate },
   });
   return outcome('india-compliance', [{ ...marked, done: 'The Sales Invoice and its e-Invoice are cancelled in ERPNext, as India Compliance does.', failed: 'India Compliance refused to mark the e-Invoice as cancelled' }, note]);
