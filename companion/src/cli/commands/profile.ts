@@ -1,4 +1,5 @@
 import type { ProfileKind } from '@irn-bridge/shared/api/contract';
+import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
 import { checkGstin } from '../../domain';
 import { ProfileStore } from '../../profiles/store';
 import { SANDBOX_BASE_URL } from '../../profiles/types';
@@ -55,7 +56,7 @@ export async function profile(args: string[], io: Io): Promise<number> {
         return v;
       };
       const gstin = need('gstin').toUpperCase();
-      const check = checkGstin(gstin, { allowSandboxGstins: kind === 'sandbox' });
+      const check = checkGstin(gstin, { allowSandboxGstins: allowsSandboxGstins({ kind }) });
       if (!check.ok) throw new UsageError(`--gstin: ${check.message} ${check.hint}`);
       const baseUrl = (values['base-url'] as string | undefined) ?? (kind === 'sandbox' ? SANDBOX_BASE_URL : need('base-url'));
       if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) URL', profileUsage);
