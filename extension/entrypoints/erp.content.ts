@@ -6,9 +6,23 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { erpIoForPage, erpPageFor } from '../lib/erp-page';
 import { send } from '../lib/send';
+import { browser } from '../lib/browser';
+import type { DockPrefs, DockState } from '../ui/dock';
 import { IrnPanel } from '../ui/panel';
 
 const LOADED = Symbol.for('irn-bridge.content-script');
+
+/** The clerk's choice of an open or collapsed panel, kept for every ERP site (not in the page's storage). */
+const PANEL_KEY = 'irnBridgePanel';
+const dockPrefs: DockPrefs = {
+  async load() {
+    const got = (await browser.storage.local.get(PANEL_KEY))[PANEL_KEY] as { state?: DockState } | undefined;
+    return got?.state === 'open' || got?.state === 'collapsed' ? got.state : null;
+  },
+  async save(state) {
+    await browser.storage.local.set({ [PANEL_KEY]: { state } });
+  },
+};
 
 export default defineContentScript({
   registration: 'runtime',
@@ -36,7 +50,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     panel = null;
     shownFor = key;
     if (found) {
-      panel = new IrnPanel(document, found, send);
+      panel = new IrnPanel(document, found, send, dockPrefs);
       panel.mount();
     }
   };

@@ -59,6 +59,5 @@ export function copyButton(doc: Document, text: string, testid: string, label = 
   return b;
 }
 
-export function formatRupees(v: number): string {
-  return `₹ ${v.toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+/** Kept for older imports: the one money format lives in lib/format.ts. */
+export { formatRupees } from '../lib/format';

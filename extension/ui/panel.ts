@@ -1,11 +1,14 @@
 /**
  * The in-page IRN panel: reads the invoice the page shows through its ERP module, and walks the clerk
- * through preview → generate → result → (e-way bill, cancel). Lives in its own shadow root so the
- * ERP's CSS cannot break it. The root is open so automation can find it; the page still cannot act
- * through it, because every action requires a trusted (user-made) click — see `onTrustedClick`.
+ * through preview → generate → result → (e-way bill, cancel). A side sheet docked to the right that
+ * pushes the ERP page aside (dock.ts), with its action also in the ERP's own toolbar (erp-action.ts).
+ * Lives in its own shadow root so the ERP's CSS cannot break it. The root is open only in the e2e
+ * build; the page still cannot act through it, because every action requires a trusted (user-made)
+ * click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { ErpError, type ErpEvent, type ErpInvoiceSummary, type WriteBackOutcome } from '@irn-bridge/shared/erps';
+import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type WriteBackOutcome } from '@irn-bridge/shared/erps';
+import { pageUiFor, type ErpPageUi } from '@irn-bridge/shared/erps/page-ui';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
@@ -15,8 +18,12 @@ import type { ErpPage } from '../lib/erp-page';
 import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestFields } from '../lib/ewaybill-form';
 import type { MessageType, Protocol } from '../lib/messages';
 import { toUiError, UiFailure } from '../lib/ui-error';
+import { breakdown } from './breakdown';
+import { MEMORY_PREFS, PagePush, sheetWidth, type DockPrefs, type DockState } from './dock';
 import { h, onTrustedClick } from './dom';
+import { ErpAction } from './erp-action';
 import { ewaybillFormView } from './ewaybill-view';
+import type { ErpNames } from './issues-view';
 import { PANEL_CSS } from './styles';
 import { summarize, type InvoiceSummary } from './summary';
 import { cancelFormView, errorView, previewView, profileBadge, progressView, readyView, resultView } from './views';
@@ -29,21 +36,42 @@ export type Send = <T extends MessageType>(type: T, req: Protocol[T]['req']) => 
 
 export const PANEL_TAG = 'irn-bridge-panel';
 
+type Phase = 'loading' | 'not-final' | 'ready' | 'preview' | 'busy' | 'result' | 'form' | 'error';
+
 export class IrnPanel {
   private readonly host: HTMLElement;
+  private readonly sheet: HTMLElement;
+  private readonly tab: HTMLButtonElement;
   private readonly body: HTMLElement;
+  private readonly live: HTMLElement;
   private readonly badgeSlot: HTMLElement;
+  private readonly ui: ErpPageUi;
+  private readonly push: PagePush;
+  private readonly action: ErpAction;
   private doc: unknown = null;
   private erpSummary: ErpInvoiceSummary | null = null;
+  private erpTotals: ErpTotals | null = null;
   private invoice: Inv01Invoice | null = null;
   private summary: InvoiceSummary | null = null;
+  private names: ErpNames | null = null;
   private mappingIssues: ValidationIssue[] = [];
   private result: EInvoiceResult | null = null;
   private writeBack: WriteBackOutcome | null = null;
   private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
+  private phase: Phase = 'loading';
+  private state: DockState = 'open';
+  /** What Esc does in the view shown (a form's Back); otherwise Esc collapses the sheet. */
+  private escape: (() => void) | null = null;
+  /** Set by the clerk's first action in the panel: from then on each new view takes the focus. */
+  private focusWanted = false;
+  private mounted = false;
+  private readonly onResize = () => this.applyDock();
 
-  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send) {
+  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, private readonly prefs: DockPrefs = MEMORY_PREFS()) {
+    this.ui = pageUiFor(erp.module.id);
+    this.push = new PagePush(page);
+    this.action = new ErpAction(page, (p) => this.ui.actionSlot(p), () => this.fromErpAction());
     this.host = page.createElement(PANEL_TAG);
     this.host.setAttribute('data-testid', 'irn-panel-host');
     // Closed in the shipped build, so page scripts cannot rewrite what the clerk confirms; the
@@ -52,73 +80,184 @@ export class IrnPanel {
     const style = page.createElement('style');
     style.textContent = PANEL_CSS;
     this.badgeSlot = h(page, 'span', {});
-    const close = h(page, 'button', { type: 'button', class: 'link', testid: 'irn-close', title: 'Hide until the page is reloaded' }, '×');
-    onTrustedClick(close, () => this.unmount());
+    const collapse = h(page, 'button', { type: 'button', class: 'icon', testid: 'irn-close', title: 'Collapse (Esc). The IRN tab at the right edge brings it back.', 'aria-label': 'Collapse the e-Invoice panel' }, '⟩');
+    onTrustedClick(collapse, () => this.setState('collapsed', true));
+    this.live = h(page, 'div', { class: 'sr-only', testid: 'irn-live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.body = h(page, 'div', { testid: 'irn-body' });
-    shadow.append(style, h(page, 'div', { class: 'card', testid: 'irn-panel', 'data-erp': erp.module.id },
-      h(page, 'div', { class: 'head' }, h(page, 'span', { class: 'title' }, 'IRN Bridge · e-Invoice'), this.badgeSlot, close),
-      this.body));
+    this.sheet = h(page, 'div', { class: 'sheet', testid: 'irn-panel', 'data-erp': erp.module.id, role: 'complementary', 'aria-label': 'IRN Bridge e-Invoice' },
+      h(page, 'div', { class: 'head' }, h(page, 'span', { class: 'title' }, 'IRN Bridge · e-Invoice'), this.badgeSlot, collapse),
+      this.live, h(page, 'div', { class: 'scroll' }, this.body));
+    this.tab = h(page, 'button', { type: 'button', class: 'tab', testid: 'irn-expand', hidden: true, 'aria-label': 'Open the e-Invoice panel' }, 'e-Invoice');
+    onTrustedClick(this.tab, () => { this.focusWanted = true; this.setState('open', true); });
+    this.sheet.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      if (this.escape) this.escape();
+      else this.setState('collapsed', true);
+    });
+    shadow.append(style, this.sheet, this.tab);
   }
 
   mount(): void {
     this.page.documentElement.append(this.host);
+    this.page.defaultView?.addEventListener('resize', this.onResize);
+    this.mounted = true;
+    // Hidden until the clerk's last choice is known, so the page is not pushed and then released.
+    this.sheet.hidden = true;
+    void this.prefs.load().catch(() => null).then((s) => {
+      if (!this.mounted) return;
+      this.state = s ?? 'open';
+      this.applyDock();
+    });
     void this.load();
   }
 
   unmount(): void {
+    this.mounted = false;
+    this.page.defaultView?.removeEventListener('resize', this.onResize);
+    this.action.remove();
+    this.push.release();
     this.host.remove();
   }
 
-  private show(el: HTMLElement): void {
+  private get width(): number {
+    return sheetWidth(this.page.defaultView?.innerWidth ?? 1366);
+  }
+
+  private applyDock(): void {
+    const open = this.state === 'open';
+    this.sheet.style.setProperty('--irn-sheet-width', `${this.width}px`);
+    this.sheet.hidden = !open;
+    this.tab.hidden = open;
+    this.push.set(open ? this.width : 0);
+    this.updateAction();
+  }
+
+  /** The clerk opened or collapsed the sheet: keep the choice for the next invoice. */
+  private setState(state: DockState, byClerk: boolean): void {
+    this.state = state;
+    this.applyDock();
+    if (byClerk) void this.prefs.save(state).catch(() => undefined);
+    if (state === 'open') this.focusView();
+    else if (!this.action.focus()) this.tab.focus();
+  }
+
+  private fromErpAction(): void {
+    this.focusWanted = true;
+    if (this.state !== 'open') this.setState('open', true);
+    if (this.phase === 'ready') void this.preview();
+    else this.focusView();
+  }
+
+  private updateAction(): void {
+    if (this.phase === 'loading' || this.phase === 'not-final') return this.action.remove();
+    const registered = this.result !== null;
+    this.action.show(registered ? 'e-Invoice' : 'Generate IRN', this.state === 'open');
+  }
+
+  private show(el: HTMLElement, phase: Phase, announce?: string, escape: (() => void) | null = null): void {
+    this.phase = phase;
+    this.escape = escape;
     this.body.replaceChildren(el);
+    if (announce) this.live.textContent = announce;
+    this.updateAction();
+    this.focusView();
+  }
+
+  /** Focus follows the clerk into each new view, unless they have moved on to the ERP page meanwhile. */
+  private focusView(): void {
+    if (!this.focusWanted || this.state !== 'open') return;
+    const active = this.page.activeElement;
+    if (active && active !== this.host && active !== this.page.body && !(active as HTMLElement).hasAttribute?.('data-irn-bridge')) return;
+    const target = this.body.querySelector<HTMLElement>('[data-focus]') ?? (this.body.firstElementChild as HTMLElement | null);
+    if (!target) return;
+    if (!target.matches('button, select, input, textarea, a[href]')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: false });
   }
 
   private setBadge(p: ProfileRef | null | undefined): void {
     this.badgeSlot.replaceChildren(...[profileBadge(this.page, p)].filter((x): x is HTMLElement => x !== null));
   }
 
-  private fail(err: unknown, retry: () => void): void {
+  private progress(text: string): void {
+    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, text)), 'busy', text);
+  }
+
+  private fail(err: unknown, retry: () => void, back?: () => void): void {
     this.busy = false;
-    this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, toUiError(err), retry)));
+    const e = toUiError(err);
+    this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, e, retry, back, this.names)), 'error', `Error: ${e.message}`, back ?? null);
+  }
+
+  /** Reads the invoice through its ERP module and maps it; false when there is nothing (more) to show. */
+  private async readInvoice(): Promise<boolean> {
+    const { module, io } = this.erp;
+    this.doc = await module.read(io, this.erp.ref);
+    this.erpSummary = module.summary(this.doc);
+    if (!this.erpSummary.final) {
+      this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' }, this.ui.notFinal), 'not-final', this.ui.notFinal);
+      return false;
+    }
+    const mapped = module.map(this.doc);
+    this.invoice = mapped.invoice;
+    this.mappingIssues = mapped.issues;
+    this.summary = summarize(mapped.invoice);
+    try {
+      this.erpTotals = module.totals(this.doc);
+    } catch {
+      this.erpTotals = null;
+    }
+    this.names = {
+      erp: module.label,
+      lines: this.ui.lines(this.doc, mapped.invoice, io.origin),
+      customer: this.ui.customer(this.doc, io.origin),
+      fixFor: (path, code) => this.ui.fixFor(path, code),
+    };
+    return true;
   }
 
   /** Read the invoice from the ERP, then ask the ledger whether it already has an IRN. */
   private async load(): Promise<void> {
-    const { module, io, ref } = this.erp;
-    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, `Reading ${ref.name} from ${module.label}…`)));
+    const { module, ref } = this.erp;
+    this.progress(`Reading ${ref.name} from ${module.label}…`);
     try {
-      this.doc = await module.read(io, ref);
-      this.erpSummary = module.summary(this.doc);
-      if (!this.erpSummary.final) {
-        this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' },
-          'Submit (post) the invoice first: only final invoices can be registered with the IRP.'));
-        return;
-      }
-      const mapped = module.map(this.doc);
-      this.invoice = mapped.invoice;
-      this.mappingIssues = mapped.issues;
-      this.summary = summarize(mapped.invoice);
+      if (!(await this.readInvoice())) return;
     } catch (err) {
       // The URL looked like an invoice but the record is something else (a vendor bill, a journal entry): show nothing.
       if (err instanceof ErpError && err.code === 'NOT_AN_INVOICE') return this.unmount();
       return this.fail(err, () => void this.load());
     }
     try {
-      const s = this.summary;
+      const s = this.summary!;
       const sellerGstin = sellerGstinOf(this.invoice) ?? undefined;
       const found = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate, sellerGstin }) : null;
       if (found) return this.showResult(found, null);
       const status = await this.send('status', { sellerGstin });
       if (status.error) throw new UiFailure(status.error);
       this.setBadge(status.activeProfile);
-      this.show(readyView(this.page, s, () => void this.preview()));
+      this.showReady();
     } catch (err) {
       this.fail(err, () => void this.load());
     }
   }
 
+  private showReady(): void {
+    this.show(readyView(this.page, this.summary!, () => { this.focusWanted = true; void this.preview(); }), 'ready');
+  }
+
+  /** Re-check: read the invoice again from the ERP (the clerk fixed it there) without reloading the page. */
+  private async recheck(): Promise<void> {
+    this.progress(`Reading ${this.erp.ref.name} again from ${this.erp.module.label}…`);
+    try {
+      if (!(await this.readInvoice())) return;
+    } catch (err) {
+      return this.fail(err, () => void this.recheck(), () => void this.preview());
+    }
+    await this.preview();
+  }
+
   private async preview(): Promise<void> {
-    if (!this.invoice || !this.summary) return;
+    if (!this.invoice || !this.summary || !this.names) return;
     let profile: ProfileRef | null = null;
     try {
       const status = await this.send('status', { sellerGstin: sellerGstinOf(this.invoice) ?? undefined });
@@ -126,21 +265,28 @@ export class IrnPanel {
       profile = status.activeProfile;
       this.setBadge(profile);
     } catch (err) {
-      return this.fail(err, () => void this.preview());
+      return this.fail(err, () => void this.preview(), () => this.showReady());
     }
     const issues = [...this.mappingIssues, ...validateInvoice(this.invoice, { allowSandboxGstins: allowsSandboxGstins(profile) })];
-    this.show(previewView(this.page, this.summary, issues, profile, () => void this.generate(), () => this.show(readyView(this.page, this.summary!, () => void this.preview()))));
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    this.show(previewView(this.page, {
+      summary: this.summary, breakdown: breakdown(this.invoice), erpTotals: this.erpTotals, issues, profile, names: this.names, labels: this.ui.labels,
+    }, {
+      onConfirm: () => void this.generate(),
+      onBack: () => this.showReady(),
+      onRecheck: () => { this.focusWanted = true; void this.recheck(); },
+    }), 'preview', errors ? `${errors} problem${errors > 1 ? 's' : ''} to fix in ${this.erp.module.label} before registering.` : 'Ready to register. Check the preview, then Generate IRN.', () => this.showReady());
   }
 
   private async generate(): Promise<void> {
     if (this.busy || !this.invoice) return;
     this.busy = true;
-    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Registering with the IRP…')));
+    this.progress('Registering with the IRP…');
     let result: EInvoiceResult;
     try {
       result = await this.send('einvoices.generate', { invoice: this.invoice });
     } catch (err) {
-      return this.fail(err, () => void this.preview());
+      return this.fail(err, () => void this.preview(), () => void this.preview());
     }
     this.busy = false;
     this.showResult(result, null);
@@ -163,29 +309,32 @@ export class IrnPanel {
     this.writeBack = wb;
     this.setBadge(result.profile);
     const view = resultView(this.page, result, wb, {
-      onCancel: () => this.showCancelForm(),
-      onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => this.showEwaybillForm() : undefined,
-    });
+      onCancel: () => { this.focusWanted = true; this.showCancelForm(); },
+      onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => { this.focusWanted = true; this.showEwaybillForm(); } : undefined,
+    }, new Date(), { qrWidth: this.width - 30 });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
     if (!wb && this.erp.module.writesBack && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
       const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.erp.module.label}`);
       onTrustedClick(again, () => void this.recordInErp({ kind: 'generated', result }));
       view.append(h(this.page, 'div', { class: 'actions' }, again));
     }
-    this.show(view);
+    const said = result.status === 'CNL' ? `IRN cancelled${result.cancelDate ? ` on ${result.cancelDate}` : ''}.`
+      : `e-Invoice registered. Ack No ${result.ackNo}.${wb ? ` ${wb.ok ? 'ERP updated' : 'ERP not updated'}: ${wb.message}` : ''}`;
+    this.show(view, 'result', said);
   }
 
   private showCancelForm(): void {
     const r = this.result;
     if (!r) return;
-    this.show(cancelFormView(this.page, r.irn, (reason, remark) => void this.cancel(reason, remark), () => this.showResult(r, this.writeBack)));
+    const back = () => this.showResult(r, this.writeBack);
+    this.show(cancelFormView(this.page, r.irn, (reason, remark) => void this.cancel(reason, remark), back), 'form', undefined, back);
   }
 
   private async cancel(reason: CancelReason, remark: string): Promise<void> {
     const r = this.result;
     if (!r || this.busy) return;
     this.busy = true;
-    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Cancelling the IRN at the IRP…')));
+    this.progress('Cancelling the IRN at the IRP…');
     try {
       const res = await this.send('einvoices.cancel', { irn: r.irn, reason, remark });
       this.busy = false;
@@ -194,25 +343,26 @@ export class IrnPanel {
       this.showResult(cancelled, null);
       await this.recordInErp({ kind: 'cancelled', result: cancelled, cancelDate: res.cancelDate, reason, remark });
     } catch (err) {
-      this.fail(err, () => this.showResult(r, this.writeBack));
+      this.fail(err, () => this.showCancelForm(), () => this.showResult(r, this.writeBack));
     }
   }
 
   private showEwaybillForm(): void {
     const r = this.result;
     if (!r) return;
+    const back = () => this.showResult(r, this.writeBack);
     this.show(ewaybillFormView(this.page, {
       irn: r.irn, initial: this.ewbTyped, invoiceDate: r.document.docDate,
       onSubmit: (request, typed) => { this.ewbTyped = typed; void this.ewaybill(request); },
-      onBack: () => this.showResult(r, this.writeBack),
-    }));
+      onBack: back,
+    }), 'form', undefined, back);
   }
 
   private async ewaybill(request: EwbRequestFields): Promise<void> {
     const r = this.result;
     if (!r || this.busy) return;
     this.busy = true;
-    this.show(h(this.page, 'div', { class: 'body' }, progressView(this.page, 'Generating the e-way bill at the IRP…')));
+    this.progress('Generating the e-way bill at the IRP…');
     try {
       const res = await this.send('einvoices.ewaybill', { irn: r.irn, ...request });
       this.busy = false;
@@ -220,7 +370,7 @@ export class IrnPanel {
       this.showResult(withEwb, null);
       await this.recordInErp({ kind: 'ewaybill', result: withEwb, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill });
     } catch (err) {
-      this.fail(err, () => this.showEwaybillForm());
+      this.fail(err, () => this.showEwaybillForm(), () => this.showResult(r, this.writeBack));
     }
   }
 }
