@@ -66,7 +66,8 @@ const handlers: Handlers = {
   profiles: async () => (await client(await loadSettings()).profiles()).profiles,
   gstin: async (msg) => {
     const s = await loadSettings();
-    return client(s).gstin(msg.gstin.trim().toUpperCase(), s.defaultProfile);
+    const c = client(s);
+    return c.gstin(msg.gstin.trim().toUpperCase(), await chosenProfile(c, s));
   },
   'einvoices.recent': async (msg) => {
     const s = await loadSettings();
@@ -84,12 +85,13 @@ const handlers: Handlers = {
   },
   'einvoices.cancel': async (msg) => {
     const s = await loadSettings();
-    return client(s).cancel(msg.irn, { reason: msg.reason, remark: msg.remark, profile: s.defaultProfile ?? undefined });
+    // No profile: the companion uses the one the ledger registered this IRN under.
+    return client(s).cancel(msg.irn, { reason: msg.reason, remark: msg.remark });
   },
   'einvoices.ewaybill': async (msg) => {
     const s = await loadSettings();
     const { distance, transMode, transId, transName, transDocNo, transDocDt, vehNo, vehType } = msg;
-    return client(s).ewaybill(msg.irn, { distance, transMode, transId, transName, transDocNo, transDocDt, vehNo, vehType, profile: s.defaultProfile ?? undefined });
+    return client(s).ewaybill(msg.irn, { distance, transMode, transId, transName, transDocNo, transDocDt, vehNo, vehType });
   },
   'sites.list': () => listSites(),
   'sites.enable': (msg) => enableSite(msg.origin, msg.tabId),

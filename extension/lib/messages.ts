@@ -54,7 +54,7 @@ export interface Protocol {
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
   'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
   'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };
-  /** E-way bill by IRN; the profile is the background's choice, as for generate. */
+  /** E-way bill by IRN; like cancel, under the profile the ledger registered the IRN with. */
   'einvoices.ewaybill': { req: { irn: string } & Omit<EwaybillRequest, 'profile'>; res: EwaybillResponse };
   'sites.list': { req: {}; res: SiteEntry[] };
   'sites.enable': { req: { origin: string; tabId?: number }; res: SiteEntry[] };
