@@ -1,4 +1,8 @@
-/** Odoo end to end: the same path as ERPNext through the Odoo adapter (JSON-RPC read, chatter write-back). */
+/**
+ * Odoo end to end against the fake Odoo 17.0 without l10n_in_edi (test/fake-erp/odoo.ts): the
+ * write-back path such a server gets (IRP response and QR attached to a chatter note). The genuine
+ * Odoo 17.0 with l10n_in_edi is driven the same way in test/real/odoo/e2e.test.ts.
+ */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFakeOdoo, ODOO_MOVES, odooInvoicePath, odooLegacyInvoicePath, type FakeOdoo } from '../fake-erp/odoo';
@@ -38,7 +42,7 @@ async function openMove(path: string): Promise<{ b: ExtensionBrowser; page: Page
 }
 
 describe('Odoo: Generate IRN in the page', () => {
-  test('posted invoice (/odoo/action-… URL) → IRN, Ack and QR; a chatter note with the IRN', async () => {
+  test('posted invoice (opened from the menu: /web#id=…&menu_id=…&action=…) → IRN, Ack and QR; the response and QR attached to a chatter note', async () => {
     const before = await companion.irpRegistrations();
     const { b, page } = await openMove(odooInvoicePath(ODOO_MOVES.posted));
     try {
@@ -50,9 +54,13 @@ describe('Odoo: Generate IRN in the page', () => {
       await expect(page.getByTestId('irn-qr').locator('svg'));
       const wb = await expect(page.getByTestId('irn-writeback'));
       assert.equal(await wb.getAttribute('data-ok'), 'true');
+      assert.equal(await wb.getAttribute('data-method'), 'attachments');
       const note = odoo.writes.find((w) => w.kind === 'message_post' && w.name === String(ODOO_MOVES.posted));
       assert.ok(note, 'message_post recorded');
       assert.ok(JSON.stringify(note.values).includes(irn), 'the note carries the IRN');
+      const files = odoo.db['ir.attachment'].filter((a) => a.res_id === ODOO_MOVES.posted);
+      assert.deepEqual(files.map((a) => a.mimetype), ['application/json', 'image/png']);
+      assert.deepEqual(note.values.attachment_ids, files.map((a) => a.id));
       assert.equal(await companion.irpRegistrations(), before + 1);
       saveScreenshot('odoo-panel-after', await page.getByTestId('irn-panel').screenshot());
     } finally {
@@ -60,7 +68,7 @@ describe('Odoo: Generate IRN in the page', () => {
     }
   });
 
-  test('credit note on the legacy /web#…model=account.move URL is registered as CRN', async () => {
+  test('credit note on the bare /web#id=…&model=account.move URL is registered as CRN', async () => {
     const { b, page } = await openMove(odooLegacyInvoicePath(ODOO_MOVES.creditNote));
     try {
       await page.getByTestId('irn-generate').click();

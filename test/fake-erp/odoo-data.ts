@@ -24,6 +24,7 @@ export function loadOdooDb(): OdooDb {
     db['account.move.line'].push({ ...clone(line), id: line.id + 80, move_id: [ODOO_MOVES.draft, ''] });
   }
   db['mail.message'] = [];
+  db['ir.attachment'] = [];
   return db;
 }
 
@@ -52,10 +53,23 @@ export function matchesDomain(record: Record<string, unknown>, domain: Domain): 
   });
 }
 
+/** Fields every Odoo 17.0 model has beside those in the fixtures. */
+const BASE_FIELDS = ['id', 'display_name', 'create_date', 'write_date'];
+/** Fields of 17.0 models that the fixtures leave empty (so they hold no row with them). */
+const EXTRA_FIELDS: Record<string, string[]> = {
+  'ir.attachment': ['name', 'datas', 'mimetype', 'res_model', 'res_id', 'type'],
+  'mail.message': ['body', 'model', 'res_id', 'message_type', 'subtype_id', 'attachment_ids'],
+  'l10n_in.port.code': ['code', 'name', 'state_id'],
+};
+
+/** The fields a model has on this fake server: what its fixture rows carry (they are 17.0's names, read from a real server). */
+export function modelFields(db: OdooDb, model: string): Set<string> {
+  return new Set([...BASE_FIELDS, ...(EXTRA_FIELDS[model] ?? []), ...(db[model] ?? []).flatMap((r) => Object.keys(r))]);
+}
+
 /**
- * `read`/`search_read` field selection, `id` always included. A field the fixtures lack reads as `false`,
- * which is what Odoo returns for an empty field (real Odoo would raise ValueError only for a field the
- * model does not define at all; the fixtures hold a subset of the real fields, so be lenient).
+ * `read`/`search_read` field selection, `id` always included. A field the model has but the record
+ * leaves empty reads as `false`, as Odoo answers; unknown fields are refused before (modelFields).
  */
 export function pickFields(record: Record<string, unknown>, fields: unknown): Record<string, unknown> {
   if (!Array.isArray(fields) || fields.length === 0) return clone(record);

@@ -1,7 +1,7 @@
 /**
- * HTML of the fake Odoo 17 web client. Like the real one it boots from `odoo.csrf_token` and
- * `odoo.__session_info__`, and the form view is chosen by the URL: the hash of
- * `/web#id=17&model=account.move&view_type=form`, or the last segment of `/odoo/action-…/17`.
+ * HTML of the fake Odoo 17.0 web client. Like the real one it boots from `odoo.csrf_token` and
+ * `odoo.__session_info__`, and the form view is chosen by the hash of
+ * `/web#id=17&model=account.move&view_type=form` (17.0 has no `/odoo/…` paths; 17.2+ and 18.0 do).
  * The form is rendered client-side (from data embedded in the page) and re-rendered on hashchange.
  */
 import { escapeHtml as h, scriptJson } from './common';
@@ -47,9 +47,7 @@ export function webClientPage(csrfToken: string, sessionInfo: unknown, moves: Mo
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
   function current() {
     var hash = new URLSearchParams(location.hash.replace(/^#/, ''));
-    if (hash.get('model') === 'account.move' && hash.get('id')) return Number(hash.get('id'));
-    var m = /^\\/odoo\\/.*\\/(\\d+)$/.exec(location.pathname);
-    return m ? Number(m[1]) : null;
+    return hash.get('model') === 'account.move' && hash.get('id') ? Number(hash.get('id')) : null;
   }
   function render() {
     var root = document.querySelector('.o_action_manager');
@@ -57,7 +55,7 @@ export function webClientPage(csrfToken: string, sessionInfo: unknown, moves: Mo
     var move = moves.filter(function (m) { return m.id === id; })[0];
     if (!move) {
       root.innerHTML = '<div class="o_action o_view_controller o_list_view"><div class="o_control_panel"><ol class="breadcrumb"><li class="breadcrumb-item active">Invoices</li></ol></div><table class="o_list_table">' +
-        moves.map(function (m) { return '<tr class="o_data_row" data-id="' + m.id + '"><td><a href="/odoo/action-account.action_move_out_invoice_type/' + m.id + '">' + esc(m.name === '/' ? 'Draft (* ' + m.id + ')' : m.name) + '</a></td><td>' + esc(m.partner) + '</td><td>' + esc(STATES[m.state]) + '</td></tr>'; }).join('') + '</table></div>';
+        moves.map(function (m) { return '<tr class="o_data_row" data-id="' + m.id + '"><td><a href="/web#id=' + m.id + '&menu_id=101&action=244&model=account.move&view_type=form">' + esc(m.name === '/' ? 'Draft (* ' + m.id + ')' : m.name) + '</a></td><td>' + esc(m.partner) + '</td><td>' + esc(STATES[m.state]) + '</td></tr>'; }).join('') + '</table></div>';
       return;
     }
     var states = ['draft', 'posted'].map(function (s) {
@@ -65,7 +63,7 @@ export function webClientPage(csrfToken: string, sessionInfo: unknown, moves: Mo
     }).join('');
     root.innerHTML =
       '<div class="o_action o_view_controller o_form_view" data-model="account.move" data-res-id="' + move.id + '">' +
-      '<div class="o_control_panel"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/odoo/action-account.action_move_out_invoice_type">Invoices</a></li>' +
+      '<div class="o_control_panel"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/web#menu_id=101&action=244&model=account.move&view_type=list">Invoices</a></li>' +
       '<li class="breadcrumb-item active"><span>' + esc(move.name === '/' ? 'Draft Invoice' : move.name) + '</span></li></ol></div>' +
       '<div class="o_form_view_container"><div class="o_form_sheet_bg">' +
       '<div class="o_form_statusbar"><div class="o_statusbar_buttons"></div><div class="o_statusbar_status o_field_widget" name="state">' + states + '</div></div>' +

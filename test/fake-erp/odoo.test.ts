@@ -1,13 +1,25 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapErpDocument } from '@irn-bridge/shared/erps';
-import type { OdooInvoiceRecords } from '@irn-bridge/shared/erps/odoo/records';
-import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath } from './odoo';
+import type { ErpIo } from '@irn-bridge/shared/erps/module';
+import { odoo } from '@irn-bridge/shared/erps/odoo/index';
+import { forgetServerFields } from '@irn-bridge/shared/erps/odoo/fields';
+import { RESULT } from '@irn-bridge/shared/erps/testing/fakes';
+import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath, odooLegacyInvoicePath, type FakeOdoo } from './odoo';
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
-async function login() {
-  const fake = createFakeOdoo();
+/** What the extension's content script gives the module: the fake's origin and a fetch with the session cookie. */
+function ioFor(fake: FakeOdoo, cookie: string): ErpIo {
+  return {
+    origin: 'http://odoo.test',
+    fetch: ((input: RequestInfo | URL, init: RequestInit = {}) =>
+      fake.app.request(new URL(String(input)).pathname, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } })) as typeof fetch,
+    pageGlobals: async () => ({}),
+  };
+}
+
+async function login(options: Parameters<typeof createFakeOdoo>[0] = {}) {
+  const fake = createFakeOdoo(options);
   const res = await fake.app.request('/web/session/authenticate', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -47,9 +59,9 @@ describe('session rules', () => {
   });
   test('web client without a session redirects to /web/login?redirect=…', async () => {
     const fake = createFakeOdoo();
-    const res = await fake.app.request(odooInvoicePath(17));
+    const res = await fake.app.request('/web');
     assert.equal(res.status, 303);
-    assert.equal(res.headers.get('location'), `/web/login?redirect=${encodeURIComponent(odooInvoicePath(17))}`);
+    assert.equal(res.headers.get('location'), `/web/login?redirect=${encodeURIComponent('/web')}`);
   });
   test('login form: needs the csrf_token of its own session; then the client loads', async () => {
     const fake = createFakeOdoo();
@@ -93,10 +105,11 @@ describe('web client page', () => {
     assert.match(legacy, /class="o_action o_view_controller o_form_view" data-model="account.move" data-res-id="17"/);
     assert.match(legacy, /name="name"><span>INV\/2026\/00017</);
     assert.match(legacy, /o_arrow_button_current" data-value="posted"/);
-    const modern = render(odooInvoicePath(ODOO_MOVES.draft), '');
-    assert.match(modern, /data-res-id="18"/);
-    assert.match(modern, /o_arrow_button_current" data-value="draft"/);
-    assert.match(render(odooInvoicePath(ODOO_MOVES.creditNote), ''), /Credit Note[\s\S]*RINV\/2026\/00003/);
+    const fromMenu = render('/web', new URL(`http://x${odooInvoicePath(ODOO_MOVES.draft)}`).hash);
+    assert.match(fromMenu, /data-res-id="18"/);
+    assert.match(fromMenu, /o_arrow_button_current" data-value="draft"/);
+    assert.match(render('/web', new URL(`http://x${odooLegacyInvoicePath(ODOO_MOVES.creditNote)}`).hash), /Credit Note[\s\S]*RINV\/2026\/00003/);
+    assert.match(render('/web', '#menu_id=101&action=244&model=account.move&view_type=list'), /o_list_view/);
   });
 });
 
@@ -131,25 +144,48 @@ describe('JSON-RPC reads', () => {
     const res = await fake.app.request('/web/dataset/call_kw', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 7, params: { model: 'res.company', method: 'read', args: [[1], ['vat']], kwargs: {} } }) });
     assert.deepEqual(await res.json(), { jsonrpc: '2.0', id: 7, result: [{ id: 1, vat: '29AAHCA4821K1ZH' }] });
   });
-  test('the records an adapter collects over RPC map to a valid-looking INV-01', async () => {
+  test('answers as 17.0 does: an unknown field, a line read without fields, two partners at once are errors', async () => {
     const { call } = await login();
-    const read = async (model: string, ids: number[]) => (await call(model, 'read', [ids])).result;
-    const [move] = await read('account.move', [ODOO_MOVES.creditNote]);
-    const original = await read('account.move', [move.reversed_entry_id[0]]);
-    const lines = await read('account.move.line', move.invoice_line_ids);
-    const records: OdooInvoiceRecords = {
-      'account.move': [move, ...original],
-      'account.move.line': lines,
-      'account.tax': await read('account.tax', [...new Set<number>(lines.flatMap((l: any) => l.tax_ids))]),
-      'res.partner': await read('res.partner', [move.partner_id[0], 1]),
-      'res.country.state': (await call('res.country.state', 'search_read', [[]])).result,
-      'uom.uom': await read('uom.uom', [1]),
-      'res.company': await read('res.company', [1]),
-    };
-    const inv = mapErpDocument({ erp: 'odoo', records });
-    assert.equal(inv.DocDtls.Typ, 'CRN');
-    assert.deepEqual(inv.RefDtls?.PrecDocDtls, [{ InvNo: 'INV/2026/00017', InvDt: '21/11/2026' }]);
-    assert.equal(inv.ValDtls.TotInvVal, 5208);
+    // l10n_in_hsn_code is on the line in 18.0 only; 17.0 keeps it on the product.
+    assert.deepEqual((await call('account.move.line', 'read', [[101], ['l10n_in_hsn_code']])).error.data.message, "Invalid field 'l10n_in_hsn_code' on model 'account.move.line'");
+    assert.match((await call('account.move.line', 'read', [[101]])).error.data.message, /not frozendict/);
+    assert.match((await call('res.partner', 'read', [[9, 1]])).error.data.message, /Expected singleton: res\.partner\(9, 1\)/);
+    assert.deepEqual((await call('product.product', 'read', [[5], ['l10n_in_hsn_code']])).result, [{ id: 5, l10n_in_hsn_code: '09103020' }]);
+    assert.ok('l10n_in_reverse_charge' in (await call('account.tax', 'fields_get', [], { attributes: ['type'] })).result);
+  });
+  test('the Odoo module reads and maps a credit note through it, the origin invoice named', async () => {
+    const { fake, cookie } = await login();
+    forgetServerFields();
+    const doc = await odoo.read(ioFor(fake, cookie), odoo.detect(new URL(`http://odoo.test${odooLegacyInvoicePath(ODOO_MOVES.creditNote)}`))!);
+    const { invoice, issues } = odoo.map(doc);
+    assert.deepEqual(issues, []);
+    assert.equal(invoice.DocDtls.Typ, 'CRN');
+    assert.deepEqual(invoice.RefDtls?.PrecDocDtls, [{ InvNo: 'INV/2026/00017', InvDt: '21/11/2026' }]);
+    assert.equal(invoice.ValDtls.TotInvVal, 5208);
+    assert.equal(invoice.ItemList[0].HsnCd, '09103020');
+  });
+});
+
+describe('write-back without l10n_in_edi', () => {
+  test("the module attaches the IRP's response and the QR, and posts the note with them", async () => {
+    const { fake, cookie } = await login();
+    forgetServerFields();
+    const out = await odoo.record(ioFor(fake, cookie), { erp: 'odoo', name: 'account.move/17', id: 17 }, { kind: 'generated', result: RESULT });
+    assert.deepEqual([out.ok, out.method], [true, 'attachments']);
+    assert.deepEqual(fake.db['ir.attachment'].map((a) => [a.name, a.mimetype, a.res_id]), [
+      ['INV_2026_00017_einvoice.json', 'application/json', 17], ['INV_2026_00017_einvoice_qr.png', 'image/png', 17],
+    ]);
+    const note = fake.db['mail.message'][0];
+    assert.deepEqual(note.attachment_ids, fake.db['ir.attachment'].map((a) => a.id));
+    assert.match(String(note.body), new RegExp(RESULT.irn));
+  });
+  test('fault injection: a server that refuses writes gives a failed outcome telling the clerk what to do', async () => {
+    const { fake, cookie } = await login({ refuseWrites: true });
+    forgetServerFields();
+    const out = await odoo.record(ioFor(fake, cookie), { erp: 'odoo', name: 'account.move/17', id: 17 }, { kind: 'generated', result: RESULT });
+    assert.equal(out.ok, false);
+    assert.match(out.message, /not allowed to modify 'ir\.attachment'.*Note the IRN on the invoice by hand\./);
+    assert.equal(fake.writes.length, 0);
   });
 });
 

@@ -1,29 +1,46 @@
 /**
- * A fake Odoo 17 (Invoicing with l10n_in) for the end-to-end tests and the demo.
+ * A fake Odoo for fault injection, the demo and the extension's e2e tests. The genuine Odoo 17.0
+ * (../shared/odoo17, test/real/odoo) is what the Odoo module is verified against; this fake is kept
+ * for what the real one cannot do on demand (a failing write-back, an expired session) and for
+ * machines without ../shared. It imitates **Odoo 17.0 community with account + l10n_in, without
+ * l10n_in_edi** (so the write-back is the chatter note with the IRP response and the QR as
+ * attachments), with 17.0's field names as the real server answers them (checked against it):
+ * the HSN on `product.product` (`l10n_in_hsn_code`), a tax's kind in its repartition tags and tax
+ * group, company-currency `balance` on lines, `*_signed` totals, `commercial_partner_id`.
  *
  * - Login: `GET /web/login` (form with csrf_token) and `POST /web/login` (login, password, csrf_token,
  *   redirect) set the `session_id` cookie; JSON-RPC `POST /web/session/authenticate` too.
- *   Test convenience (not in Odoo): `GET /web/login?login=…&password=…&redirect=/odoo/…`.
- * - Web client: `/web` (form chosen by `#id=<id>&model=account.move&view_type=form`) and
- *   `/odoo/action-account.action_move_out_invoice_type/<id>`; without a session → 303 to /web/login.
- *   Globals: `odoo.csrf_token`, `odoo.__session_info__`.
- * - JSON-RPC: `POST /web/dataset/call_kw/<model>/<method>` (or `/web/dataset/call_kw` with model and method
- *   in params) → `{ jsonrpc, id, result }`. read / search_read / search / search_count on account.move,
- *   account.move.line, account.tax, res.partner, res.country.state, uom.uom, res.company; message_post on
- *   account.move (recorded in `writes`). Errors in Odoo's shape, HTTP 200: no session → code 100
- *   `odoo.http.SessionExpiredException`; others → code 200 "Odoo Server Error" with `data.name`.
+ *   Test convenience (not in Odoo): `GET /web/login?login=…&password=…&redirect=/web#…`.
+ * - Web client: `/web`, the form chosen by `#id=<id>&model=account.move&view_type=form` (with
+ *   `menu_id` and `action` when opened from the list, as the real one adds them); without a session
+ *   → 303 to /web/login. Globals: `odoo.csrf_token`, `odoo.__session_info__`.
+ * - JSON-RPC `POST /web/dataset/call_kw/<model>/<method>` (or model and method in params):
+ *   `read` (a field the model does not have → ValueError "Invalid field", as 17.0 answers; no field
+ *   list on account.move.line → the real 17.0 TypeError "keys must be str… not frozendict"; two
+ *   res.partner ids → "Expected singleton", l10n_in's `_compute_display_pan_warning`), `search_read`,
+ *   `search`, `search_count`, `fields_get`, `ir.attachment.create`, `account.move.message_post`
+ *   (with `attachment_ids`); writes are recorded in `writes`. Errors in Odoo's shape, HTTP 200: no
+ *   session → code 100 `odoo.http.SessionExpiredException`; others → code 200 "Odoo Server Error".
+ *
+ * Not imitated: l10n_in_edi and account_edi (no `account.edi.document`, no `edi_document_ids`),
+ * 17.2+/18.0 `/odoo/…` URLs and `/web/action/load`, any computation (totals, taxes, fiscal
+ * positions, posting, the reversal wizard: the records are fixed fixtures), access rights and
+ * record rules, multi-company, the report (`/report/html/…`), translations.
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clone, randomToken, type RecordedWrite } from './common';
-import { ODOO_MOVES, loadOdooDb, matchesDomain, pickFields, type OdooDb } from './odoo-data';
+import { ODOO_MOVES, loadOdooDb, matchesDomain, modelFields, pickFields, type OdooDb } from './odoo-data';
 import { loginPage, webClientPage, type MoveCard } from './odoo-pages';
 
 export type { RecordedWrite } from './common';
 export { ODOO_MOVES } from './odoo-data';
 
 export const FAKE_ODOO_LOGIN = { login: 'admin', password: 'admin', db: 'arunaspice', uid: 2, name: 'Mitchell Admin' } as const;
-const READABLE = new Set(['account.move', 'account.move.line', 'account.tax', 'res.partner', 'res.country.state', 'uom.uom', 'res.company']);
+const READABLE = new Set([
+  'account.move', 'account.move.line', 'product.product', 'account.tax', 'account.tax.repartition.line', 'account.account.tag',
+  'res.partner', 'res.country.state', 'uom.uom', 'res.company', 'l10n_in.port.code', 'ir.attachment', 'mail.message',
+]);
 
 export interface FakeOdoo {
   app: Hono;
@@ -45,12 +62,16 @@ class RpcError extends Error {
   }
 }
 
-export const odooInvoicePath = (id: number) => `/odoo/action-account.action_move_out_invoice_type/${id}`;
+/** The invoice form as the web client shows it when opened from Invoicing ▸ Customers ▸ Invoices (17.0). */
+export const odooInvoicePath = (id: number) => `/web#id=${id}&cids=1&menu_id=101&action=244&model=account.move&view_type=form`;
+/** The same form by its bare URL, as in a bookmark or a link someone sent. */
 export const odooLegacyInvoicePath = (id: number) => `/web#id=${id}&model=account.move&view_type=form`;
 
 export interface FakeOdooOptions {
   /** Called after each accepted write (the demo prints them). */
   onWrite?: (write: RecordedWrite) => void;
+  /** Fault injection: every write (attachment, note) fails with Odoo's AccessError. */
+  refuseWrites?: boolean;
 }
 
 export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
@@ -83,7 +104,7 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
     return s && s.uid !== null ? s : null;
   };
   const credentialsOk = (login: unknown, password: unknown) => login === FAKE_ODOO_LOGIN.login && password === FAKE_ODOO_LOGIN.password;
-  const safeRedirect = (to: string | undefined) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/odoo');
+  const safeRedirect = (to: string | undefined) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/web');
 
   const sessionInfo = (s: Session) => ({
     uid: s.uid,
@@ -106,18 +127,18 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
     const s = session(c);
     const login = c.req.query('login');
     if (login !== undefined) {
-      if (!credentialsOk(login, c.req.query('password'))) return c.html(loginPage(s.csrfToken, '/odoo', 'Wrong login/password'), 401);
+      if (!credentialsOk(login, c.req.query('password'))) return c.html(loginPage(s.csrfToken, '/web', 'Wrong login/password'), 401);
       s.uid = FAKE_ODOO_LOGIN.uid;
       return c.redirect(safeRedirect(c.req.query('redirect')), 303);
     }
-    return c.html(loginPage(s.csrfToken, c.req.query('redirect') ?? '/odoo'));
+    return c.html(loginPage(s.csrfToken, c.req.query('redirect') ?? '/web'));
   });
   app.post('/web/login', async (c) => {
     const s = session(c);
     const form = await c.req.parseBody();
     // Odoo's login form is an HTTP route with CSRF protection: the token must be this session's.
     if (form.csrf_token !== s.csrfToken) return c.text('Session expired (invalid CSRF token)', 400);
-    if (!credentialsOk(form.login, form.password)) return c.html(loginPage(s.csrfToken, String(form.redirect ?? '/odoo'), 'Wrong login/password'), 200);
+    if (!credentialsOk(form.login, form.password)) return c.html(loginPage(s.csrfToken, String(form.redirect ?? '/web'), 'Wrong login/password'), 200);
     s.uid = FAKE_ODOO_LOGIN.uid;
     return c.redirect(safeRedirect(typeof form.redirect === 'string' ? form.redirect : undefined), 303);
   });
@@ -143,10 +164,8 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
     if (!s) return c.redirect(`/web/login?redirect=${encodeURIComponent(c.req.path)}`, 303);
     return c.html(webClientPage(s.csrfToken, sessionInfo(s), moveCards()));
   };
-  app.get('/', (c) => c.redirect('/odoo', 303));
+  app.get('/', (c) => c.redirect('/web', 303));
   app.get('/web', client);
-  app.get('/odoo', client);
-  app.get('/odoo/*', client);
 
   // ---- JSON-RPC
   const rpc = async (c: Context, routeModel?: string, routeMethod?: string) => {
@@ -188,18 +207,42 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
   app.post('/web/dataset/call_kw', (c) => rpc(c));
   app.post('/web/dataset/call_kw/:model/:method', (c) => rpc(c, c.req.param('model'), c.req.param('method')));
 
+  const fail = (name: string, message: string): never => { throw new RpcError(name, message); };
+  const record = (kind: RecordedWrite['kind'], model: string, name: string, values: Record<string, unknown>) => {
+    const write: RecordedWrite = { erp: 'odoo', kind, doctype: model, name, values: clone(values), user: FAKE_ODOO_LOGIN.login, at: new Date().toISOString() };
+    state.writes.push(write);
+    opts.onWrite?.(write);
+  };
+  const refuseWrite = (model: string) => {
+    if (opts.refuseWrites) fail('odoo.exceptions.AccessError', `You are not allowed to modify '${model}' records.`);
+  };
+
   function callKw(model: string, method: string, args: unknown[], kwargs: Record<string, unknown>): unknown {
-    if (!READABLE.has(model) && model !== 'mail.message') throw new RpcError('builtins.KeyError', `'${model}'`);
-    const table = state.db[model] ?? [];
+    if (!READABLE.has(model)) fail('builtins.KeyError', `'${model}'`);
+    const table = (state.db[model] ??= []);
     const idsArg = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v === undefined ? [] : [Number(v)]);
+    const checkFields = (fields: unknown) => {
+      for (const f of Array.isArray(fields) ? fields : []) {
+        if (!modelFields(state.db, model).has(String(f))) fail('builtins.ValueError', `Invalid field '${String(f)}' on model '${model}'`);
+      }
+    };
     switch (method) {
+      case 'fields_get':
+        return Object.fromEntries([...modelFields(state.db, model)].map((f) => [f, { type: 'char', string: f }]));
       case 'read': {
         const ids = idsArg(args[0] ?? kwargs.ids);
         const fields = args[1] ?? kwargs.fields;
+        const noFields = !Array.isArray(fields) || fields.length === 0;
+        // The two read failures of a real 17.0 with l10n_in (see test/real/odoo and shared/src/erps/odoo/fields.ts).
+        if (model === 'account.move.line' && noFields) fail('builtins.TypeError', 'keys must be str, int, float, bool or None, not frozendict');
+        if (model === 'res.partner' && ids.length > 1 && (noFields || (fields as string[]).includes('display_pan_warning'))) {
+          fail('builtins.ValueError', `Expected singleton: res.partner(${ids.join(', ')})`);
+        }
+        checkFields(fields);
         return ids.map((rid) => {
           const rec = table.find((r) => r.id === rid);
-          if (!rec) throw new RpcError('odoo.exceptions.MissingError', `Record does not exist or has been deleted.\n(Record: ${model}(${rid},), User: ${FAKE_ODOO_LOGIN.uid})`);
-          return pickFields(rec, fields);
+          if (!rec) fail('odoo.exceptions.MissingError', `Record does not exist or has been deleted.\n(Record: ${model}(${rid},), User: ${FAKE_ODOO_LOGIN.uid})`);
+          return pickFields(rec!, fields);
         });
       }
       case 'search_read':
@@ -211,23 +254,34 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
         const offset = Number(kwargs.offset ?? 0);
         const limit = kwargs.limit ? Number(kwargs.limit) : undefined;
         rows = rows.slice(offset, limit !== undefined ? offset + limit : undefined);
+        if (method === 'search_read') checkFields(args[1] ?? kwargs.fields);
         return method === 'search' ? rows.map((r) => r.id) : rows.map((r) => pickFields(r, args[1] ?? kwargs.fields));
       }
+      case 'create': {
+        if (model !== 'ir.attachment') fail('odoo.exceptions.AccessError', `The fake Odoo creates ir.attachment records only, not ${model}.`);
+        refuseWrite(model);
+        const list = (Array.isArray(args[0]) ? args[0] : [args[0]]) as Record<string, unknown>[];
+        return list.map((vals) => {
+          const id = 2000 + table.length + 1;
+          table.push({ ...clone(vals), id });
+          record('update', model, String(vals.res_id ?? ''), { name: vals.name, mimetype: vals.mimetype, res_model: vals.res_model, res_id: vals.res_id, bytes: Buffer.from(String(vals.datas ?? ''), 'base64').length });
+          return id;
+        });
+      }
       case 'message_post': {
-        if (model !== 'account.move') throw new RpcError('builtins.AttributeError', `The method 'message_post' does not exist on the model '${model}'`);
+        if (model !== 'account.move') fail('builtins.AttributeError', `The method 'message_post' does not exist on the model '${model}'`);
         const ids = idsArg(args[0]);
-        if (ids.length !== 1) throw new RpcError('builtins.ValueError', `Expected singleton: account.move(${ids.join(', ')})`);
-        if (!table.some((r) => r.id === ids[0])) throw new RpcError('odoo.exceptions.MissingError', `Record does not exist or has been deleted.\n(Record: account.move(${ids[0]},), User: ${FAKE_ODOO_LOGIN.uid})`);
+        if (ids.length !== 1) fail('builtins.ValueError', `Expected singleton: account.move(${ids.join(', ')})`);
+        if (!table.some((r) => r.id === ids[0])) fail('odoo.exceptions.MissingError', `Record does not exist or has been deleted.\n(Record: account.move(${ids[0]},), User: ${FAKE_ODOO_LOGIN.uid})`);
+        refuseWrite('mail.message');
         const messages = state.db['mail.message'];
         const messageId = 1000 + messages.length + 1;
-        messages.push({ id: messageId, model, res_id: ids[0], body: kwargs.body ?? '', message_type: kwargs.message_type ?? 'notification', subtype_xmlid: kwargs.subtype_xmlid ?? false });
-        const write: RecordedWrite = { erp: 'odoo', kind: 'message_post', doctype: model, name: String(ids[0]), values: clone(kwargs), user: FAKE_ODOO_LOGIN.login, at: new Date().toISOString() };
-        state.writes.push(write);
-        opts.onWrite?.(write);
+        messages.push({ id: messageId, model, res_id: ids[0], body: kwargs.body ?? '', message_type: kwargs.message_type ?? 'notification', subtype_xmlid: kwargs.subtype_xmlid ?? false, attachment_ids: kwargs.attachment_ids ?? [] });
+        record('message_post', model, String(ids[0]), kwargs);
         return messageId;
       }
       default:
-        throw new RpcError('builtins.AttributeError', `The method '${method}' does not exist on the model '${model}'`);
+        return fail('builtins.AttributeError', `The method '${method}' does not exist on the model '${model}'`);
     }
   }
 

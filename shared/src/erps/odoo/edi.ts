@@ -33,7 +33,8 @@ export function irpResponseJson(r: EInvoiceResult): Record<string, unknown> {
 /** The id of Odoo's Indian e-invoice format, or null when l10n_in_edi (17.0) is not installed. */
 async function einvoiceFormatId(io: ErpIo): Promise<number | null> {
   if (!(await hasField(io, 'account.move', 'edi_document_ids'))) return null;
-  const ids = await callKw<number[]>(io, 'account.edi.format', 'search', [[['code', '=', IN_EINVOICE_FORMAT]]], { limit: 1 });
+  // account_edi without l10n_in_edi has no such format; a server without account_edi has no such model.
+  const ids = await callKw<number[]>(io, 'account.edi.format', 'search', [[['code', '=', IN_EINVOICE_FORMAT]]], { limit: 1 }).catch(() => []);
   return ids[0] ?? null;
 }
 
