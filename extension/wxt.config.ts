@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -15,6 +16,14 @@ export default defineConfig({
   // Explicit imports everywhere: the code reads the same under tsc, Node's test runner and WXT.
   imports: false,
   outDir: e2eOrigins.length ? '.output/e2e' : '.output',
+  // `wxt zip`: irn-bridge-<version>-chrome.zip / -firefox.zip, and for Firefox's review the sources,
+  // which need the workspace (shared/ and the root manifests), not the companion or the tests.
+  zip: {
+    name: 'irn-bridge',
+    sourcesRoot: fileURLToPath(new URL('..', import.meta.url)),
+    excludeSources: ['companion/**', 'test/**', 'bench/**', 'docs/**', 'scripts/**', 'test-artifacts/**',
+      'extension/.output/**', 'extension/.wxt/**', '**/fixtures/**', '**/testing/**', '*.tgz'],
+  },
   // The e2e build also opens the panel's shadow root to the test driver (closed when shipped).
   vite: () => ({ define: { __IRN_BRIDGE_E2E__: JSON.stringify(e2eOrigins.length > 0) } }),
   manifest: ({ browser }) => ({
