@@ -6,6 +6,7 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ErpError } from '@irn-bridge/shared/erps/module';
 import { odoo } from '@irn-bridge/shared/erps/odoo/index';
 import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
 import { compareWithOdoo, formatDiffs, type Deliberate } from './compare';
@@ -66,4 +67,13 @@ describe('real Odoo 17.0: INV-01 equals Odoo\'s own l10n_in_edi JSON', { skip: s
       assert.ok(Math.abs(totals.grandTotal - invoice.ValDtls.TotInvVal) <= 0.01, `Odoo's total ${totals.grandTotal} vs TotInvVal ${invoice.ValDtls.TotInvVal}`);
     });
   }
+
+  test('a vendor bill is NOT_AN_INVOICE: the extension shows nothing on it', async () => {
+    const bill = await real.rpc.create('account.move', {
+      move_type: 'in_invoice', partner_id: real.masters.partners.intra, invoice_date: new Date().toISOString().slice(0, 10),
+      invoice_line_ids: [[0, 0, { name: 'Packing material', quantity: 1, price_unit: 100 }]],
+    });
+    const ref = odoo.detect(new URL(`${real.url}/web#id=${bill}&model=account.move&view_type=form`))!;
+    await assert.rejects(odoo.read(real.rpc.io(), ref), (e: ErpError) => e.code === 'NOT_AN_INVOICE');
+  });
 });
