@@ -110,12 +110,12 @@ export async function recordCancelledInEdi(
   if (is18) {
     await callKw(io, 'account.move', 'write', [[move.id], { l10n_in_edi_status: 'cancelled' }]);
   } else {
-    const attachmentId = await attachJson(io, move.id, fileName(move.name, 'cancel_einvoice'), { Irn: irn, CancelDate: cancelDate });
+    // Odoo keeps the cancel response on the move and unlinks it from the document.
+    await attachJson(io, move.id, fileName(move.name, 'cancel_einvoice'), { Irn: irn, CancelDate: cancelDate });
     const doc = await einvoiceDocument(io, move, formatId!);
     const values = { state: 'cancelled', attachment_id: false, error: false, blocking_level: false };
     if (doc) await callKw(io, 'account.edi.document', 'write', [[doc.id], values]);
     else await callKw(io, 'account.edi.document', 'create', [[{ move_id: move.id, edi_format_id: formatId, ...values }]]);
-    void attachmentId;
   }
   if (move.state === 'posted') {
     await callKw(io, 'account.move', 'button_draft', [[move.id]]);

@@ -21,7 +21,7 @@ export interface MappedLines {
 const idOf = (m2o: OdooMany2one | undefined): number | null => (Array.isArray(m2o) ? m2o[0] : null);
 
 /** `is_inbound()`: an invoice's income lines are credits (negative balance), a credit note's are debits. */
-export const balanceSign = (move: OdooAccountMove) => (move.move_type === 'out_refund' || move.move_type === 'in_invoice' ? 1 : -1);
+export const balanceSign = (move: OdooAccountMove) => (move.move_type === 'out_refund' ? 1 : -1);
 
 export function productLines(move: OdooAccountMove, records: OdooInvoiceRecords): OdooMoveLine[] {
   const own = new Set(move.invoice_line_ids ?? []);
