@@ -195,7 +195,11 @@ export class IrnPanel {
     this.doc = await module.read(io, this.erp.ref);
     this.erpSummary = module.summary(this.doc);
     if (!this.erpSummary.final) {
-      this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' }, this.ui.notFinal), 'not-final', this.ui.notFinal);
+      // A cancelled invoice may have had an IRN (India Compliance cancels the invoice with its IRN): the ledger says.
+      const s = this.erpSummary;
+      const known = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate }).catch(() => null) : null;
+      if (known) this.showResult(known, null);
+      else this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' }, this.ui.notFinal), 'not-final', this.ui.notFinal);
       return false;
     }
     const mapped = module.map(this.doc);

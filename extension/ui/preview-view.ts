@@ -46,13 +46,13 @@ function summaryList(doc: Document, d: PreviewData): HTMLElement {
 }
 
 function linesTable(doc: Document, d: PreviewData): HTMLElement {
-  const head = h(doc, 'tr', {}, ...['Item · HSN', 'Qty × Rate', 'Taxable', 'GST'].map((t) => h(doc, 'th', { scope: 'col' }, t)));
+  const head = h(doc, 'tr', {}, ...['Item · HSN', 'Qty @ Rate', 'Taxable', 'GST'].map((t) => h(doc, 'th', { scope: 'col' }, t)));
   const rows = d.breakdown.lines.map((l, i) => {
     const name = d.names.lines[i];
     return h(doc, 'tr', { testid: 'irn-line', 'data-sl': l.slNo, 'data-hsn': l.hsn, 'data-taxable': l.taxable, 'data-tax': l.tax },
       h(doc, 'td', {}, name?.href ? h(doc, 'a', { href: name.href, target: '_blank', rel: 'noopener' }, name.label) : (name?.label ?? `Item ${i + 1}`),
         h(doc, 'div', { class: 'muted' }, `HSN ${l.hsn}`)),
-      h(doc, 'td', { class: 'num' }, l.qty !== undefined ? `${formatQty(l.qty, l.unit)} × ${formatRupees(l.rate)}` : formatRupees(l.rate)),
+      h(doc, 'td', { class: 'num' }, l.qty !== undefined ? formatQty(l.qty, l.unit) : '', h(doc, 'div', { class: 'muted' }, `@ ${formatRupees(l.rate)}`)),
       h(doc, 'td', { class: 'num' }, formatRupees(l.taxable)),
       h(doc, 'td', { class: 'num' }, formatRupees(l.tax), h(doc, 'div', { class: 'muted' }, formatPercent(l.gstRate))));
   });

@@ -40,7 +40,7 @@ dd.strong { font-weight: 700; }
 table.lines { width: 100%; border-collapse: collapse; font-size: 12px; }
 table.lines th { text-align: left; color: #616e7c; font-weight: 600; border-bottom: 1px solid #e4e7eb; padding: 3px 4px; }
 table.lines td { vertical-align: top; border-bottom: 1px solid #f0f2f4; padding: 4px; overflow-wrap: anywhere; }
-table.lines .num, table.lines th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
+table.lines .num, table.lines th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 .issues { margin: 0; padding: 0; list-style: none; display: grid; gap: 6px; }
 .issue { border-left: 3px solid #b91c1c; background: #fef2f2; padding: 6px 8px; border-radius: 4px; display: grid; gap: 3px; }
