@@ -1,4 +1,5 @@
 /** Decrypted `Data` shapes of the IRP endpoints, with NIC's field names. */
+import type { CancelReason } from '@irn-bridge/shared/codes/cancel-reasons';
 
 /** Generate IRN, get by IRN, get by document details. */
 export interface IrnResponseData {
@@ -39,13 +40,14 @@ export interface GstinDetailsData {
   DtDReg: string | null;
 }
 
-/** IRN cancel reasons: 1 Duplicate, 2 Data entry mistake, 3 Order cancelled, 4 Others. */
-export type CancelReason = '1' | '2' | '3' | '4';
+/** IRN cancel reasons: the domain's list (shared/src/codes/cancel-reasons.ts). */
+export type { CancelReason };
 
 export interface CancelIrnRequest {
   irn: string;
+  /** As text or as a number: NIC accepts both. */
   reason: CancelReason | 1 | 2 | 3 | 4;
-  /** Up to 100 characters. */
+  /** Up to CANCEL_REMARK_MAX (100) characters. */
   remark: string;
 }
 
