@@ -1,18 +1,24 @@
 /**
- * A fake ERPNext v15 site (Frappe desk + REST API) for the end-to-end tests and the demo.
+ * A fake ERPNext site (Frappe desk + REST API) for the end-to-end tests and the demo. It imitates
+ * frappe 15.101.1 / erpnext 15.99.1 / india_compliance 15.25.6 as the real server answers
+ * (test/real/erpnext/ drives that server; what is checked there is imitated here), and exists only
+ * for what the real one cannot serve here: Frappe v16's `/desk/` route (`desk: '/desk'`), sites
+ * without India Compliance (variants), fault injection, and runs without ../shared.
  *
- * Faithful where the extension's adapter touches it:
+ * Imitated:
  * - Login: `POST /api/method/login` with `usr`/`pwd` (JSON or form) sets the `sid` cookie.
  *   Test convenience (not in Frappe): `GET /login?usr=…&pwd=…&redirect-to=/app/…` logs in and redirects.
- * - Desk: `GET /app/sales-invoice/<name>` (session required, else 302 to `/login?redirect-to=…`) renders
- *   the `frappe` global (`boot`, `csrf_token`, `session`), `cur_frm` and `locals`.
- * - REST: `GET /api/resource/Sales Invoice/<name>` and `/api/resource/Address/<name>` → `{ data }`.
- * - Writes need the session's `X-Frappe-CSRF-Token` header, else 400 `CSRFTokenError` (Frappe's status for
- *   that exception): `POST /api/method/india_compliance.gst_india.utils.e_invoice.mark_e_invoice_as_generated`
- *   (india-compliance variant only), `PUT /api/resource/Sales Invoice/<name>`, `POST /api/resource/Comment`.
- * - PUT on a submitted invoice: fields the variant's doctype has and allows on submit are saved; fields the
- *   doctype does not have are silently ignored (as Frappe does: they are not in the DocType meta); changing
- *   any other existing field answers 417 `UpdateAfterSubmitError`. A PUT that saved nothing is not recorded.
+ * - Desk: `GET <desk>/sales-invoice/<name>` (session required, else 302 to `/login?redirect-to=…`) renders
+ *   the `frappe` global (`boot`, `csrf_token`, `session`), `cur_frm` and `locals`; `<desk>` is `/app` (v15) or `/desk` (v16).
+ * - REST: `GET /api/resource/<DocType>/<name>` → `{ data }` without null fields (Frappe's as_dict(no_nulls));
+ *   `GET /api/method/frappe.client.get_value` names every field asked for, and fails (417) for a field the doctype lacks.
+ * - Writes need the session's `X-Frappe-CSRF-Token`, else 400 `CSRFTokenError`: India Compliance's
+ *   `mark_e_invoice_as_generated`, `mark_e_invoice_as_cancelled` (only once the invoice is cancelled),
+ *   `mark_e_waybill_as_generated` (india-compliance variant), `frappe.client.cancel`, `upload_file`
+ *   (multipart), `frappe.desk.form.utils.add_comment`, `PUT /api/resource/Sales Invoice/<name>`.
+ * Not imitated: tax and total computation (the fixtures hold ERPNext's figures), background jobs (India
+ * Compliance's logs are written at once, and not served), print views, roles (the one user may do everything:
+ * the real server's Accounts User limits are tested in test/real/erpnext/writeback.test.ts).
  */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
@@ -28,18 +34,39 @@ export type { RecordedWrite } from './common';
 /** The one user of the fake site (Frappe's default administrator). */
 export const FAKE_ERPNEXT_LOGIN = { usr: 'Administrator', pwd: 'admin', fullName: 'Administrator' } as const;
 export const MARK_E_INVOICE_METHOD = 'india_compliance.gst_india.utils.e_invoice.mark_e_invoice_as_generated';
+const IC = 'india_compliance.gst_india.utils';
+/** India Compliance's custom fields on Sales Invoice (they exist even while empty or hidden). */
+const IC_FIELDS = ['irn', 'einvoice_status', 'ewaybill', 'e_waybill_status'];
+
+/** A write the fake accepted; ERPNext adds India Compliance's other methods, cancel and attachments to the shared kinds. */
+export interface ErpnextWrite extends Omit<RecordedWrite, 'kind'> {
+  kind: RecordedWrite['kind'] | 'mark_e_invoice_as_cancelled' | 'mark_e_waybill_as_generated' | 'cancel' | 'upload_file';
+}
+
+/** An attachment stored by `upload_file`. */
+export interface FakeAttachment {
+  name: string;
+  file_name: string;
+  attached_to_name: string;
+  is_private: number;
+  content: string;
+}
 
 export interface FakeErpnextOptions {
   variant?: ErpnextVariant;
+  /** The desk's route prefix: `/app` (Frappe v15, default) or `/desk` (v16, frappe/frappe#35330). */
+  desk?: '/app' | '/desk';
   /** Called after each accepted write (the demo prints them). */
-  onWrite?: (write: RecordedWrite) => void;
+  onWrite?(write: ErpnextWrite): void;
 }
 
 export interface FakeErpnext {
   app: Hono;
   variant: ErpnextVariant;
   /** Every accepted write, oldest first. */
-  writes: RecordedWrite[];
+  writes: ErpnextWrite[];
+  /** Files attached through `upload_file`. */
+  attachments: FakeAttachment[];
   /** Sales Invoices by name (live: writes change them). */
   invoices: Map<string, ErpnextSalesInvoice>;
   addresses: Map<string, ErpnextAddress>;
@@ -56,6 +83,7 @@ interface Session {
 
 export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
   const variant = opts.variant ?? 'india-compliance';
+  const desk = opts.desk ?? '/app';
   const sessions = new Map<string, Session>();
   const state: FakeErpnext = {
     app: new Hono(),
@@ -64,9 +92,11 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     invoices: loadErpnextInvoices(variant),
     addresses: loadErpnextAddresses(),
     comments: [],
+    attachments: [],
     reset() {
       state.writes.length = 0;
       state.comments.length = 0;
+      state.attachments.length = 0;
       state.invoices.clear();
       for (const [k, v] of loadErpnextInvoices(variant)) state.invoices.set(k, v);
     },
@@ -89,7 +119,7 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     setCookie(c, 'user_id', FAKE_ERPNEXT_LOGIN.usr, { path: '/', sameSite: 'Lax' });
     return true;
   }
-  const safeRedirect = (to: string | undefined) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/app');
+  const safeRedirect = (to: string | undefined) => (to && to.startsWith('/') && !to.startsWith('//') ? to : desk);
 
   // ---- login / logout
   app.post('/api/method/login', async (c) => {
@@ -97,7 +127,7 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     if (!startSession(c, args.usr, args.pwd)) {
       return c.json({ message: 'Invalid Login. Try again.', exc_type: 'AuthenticationError' }, 401);
     }
-    return c.json({ message: 'Logged In', home_page: '/app', full_name: FAKE_ERPNEXT_LOGIN.fullName });
+    return c.json({ message: 'Logged In', home_page: desk, full_name: FAKE_ERPNEXT_LOGIN.fullName });
   });
   app.get('/login', (c) => {
     const usr = c.req.query('usr');
@@ -127,14 +157,16 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
 
   // ---- desk pages
   const requireDesk = (c: Context): Session | Response => sessionOf(c) ?? c.redirect(`/login?redirect-to=${encodeURIComponent(c.req.path)}`, 302);
-  app.get('/', (c) => c.redirect(sessionOf(c) ? '/app' : '/login', 302));
-  app.get('/app', (c) => c.redirect('/app/sales-invoice', 302));
-  app.get('/app/sales-invoice', (c) => {
+  app.get('/', (c) => c.redirect(sessionOf(c) ? desk : '/login', 302));
+  // v16 moved the desk to /desk; its old /app links redirect there.
+  if (desk === '/desk') app.get('/app/*', (c) => c.redirect(c.req.path.replace(/^\/app/, '/desk'), 302));
+  app.get(desk, (c) => c.redirect(`${desk}/sales-invoice`, 302));
+  app.get(`${desk}/sales-invoice`, (c) => {
     const s = requireDesk(c);
     if (s instanceof Response) return s;
     return c.html(salesInvoiceListPage([...state.invoices.values()], deskContext(s)));
   });
-  app.get('/app/sales-invoice/:name', (c) => {
+  app.get(`${desk}/sales-invoice/:name`, (c) => {
     const s = requireDesk(c);
     if (s instanceof Response) return s;
     const inv = state.invoices.get(c.req.param('name'));
@@ -167,8 +199,30 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     const s = requireApi(c);
     if (s instanceof Response) return s;
     const { doctype, name } = c.req.param();
+    if (doctype === 'GST Settings' && variant === 'india-compliance') return c.json({ data: { name: 'GST Settings', doctype, gst_uom_map: GST_UOM_MAP } });
     const doc = docOf(doctype, name);
-    return doc ? c.json({ data: doc }) : frappeError(c, 404, 'DoesNotExistError', `${doctype} ${name} not found`);
+    return doc ? c.json({ data: withoutNulls(doc) }) : frappeError(c, 404, 'DoesNotExistError', `${doctype} ${name} not found`);
+  });
+  app.get('/api/method/frappe.client.get_value', (c) => {
+    const s = requireApi(c);
+    if (s instanceof Response) return s;
+    const doctype = c.req.query('doctype') ?? '';
+    let fields: string[];
+    let filters: Record<string, unknown>;
+    try {
+      fields = JSON.parse(c.req.query('fieldname') ?? '["name"]') as string[];
+      const f = c.req.query('filters') ?? '{}';
+      filters = f.startsWith('{') ? (JSON.parse(f) as Record<string, unknown>) : { name: f };
+    } catch {
+      return frappeError(c, 417, 'ValidationError', 'fieldname and filters must be JSON');
+    }
+    const doc = docOf(doctype, String(filters.name ?? ''));
+    if (!doc) return c.json({ message: {} });
+    const known = (f: string) => f in doc || ['name', 'docstatus'].includes(f) || (variant === 'india-compliance' && doctype === 'Sales Invoice' && IC_FIELDS.includes(f));
+    const unknown = fields.find((f) => !known(f));
+    // Frappe lets the database refuse an unknown column (pymysql OperationalError 1054 → 417 here).
+    if (unknown) return frappeError(c, 417, 'DataError', `Unknown column '${unknown}' in 'field list'`);
+    return c.json({ message: Object.fromEntries(fields.map((f) => [f, doc[f] ?? null])) });
   });
 
   // ---- writes (session + CSRF)
@@ -178,37 +232,104 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     if (c.req.header('X-Frappe-CSRF-Token') !== s.csrfToken) return frappeError(c, 400, 'CSRFTokenError', 'Invalid Request');
     return s;
   };
-  const record = (w: Omit<RecordedWrite, 'erp' | 'at'>) => {
-    const write: RecordedWrite = { erp: 'erpnext', at: new Date().toISOString(), ...w };
+  const record = (w: Omit<ErpnextWrite, 'erp' | 'at'>) => {
+    const write: ErpnextWrite = { erp: 'erpnext', at: new Date().toISOString(), ...w };
     state.writes.push(write);
     opts.onWrite?.(write);
   };
+
+  const now = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const invoiceArg = (args: Record<string, unknown>, key = 'docname') =>
+    (String(args.doctype ?? 'Sales Invoice') === 'Sales Invoice' ? state.invoices.get(String(args[key] ?? args.name ?? '')) : undefined);
+  const jsonArg = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? {}));
+
+  /** Whitelisted methods by dotted path; India Compliance's only in its variant. */
+  const methods: Record<string, (c: Context, s: Session, args: Record<string, unknown>) => Response | Promise<Response>> = {
+    [MARK_E_INVOICE_METHOD]: (c, s, args) => {
+      const inv = invoiceArg(args);
+      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
+      const values = jsonArg(args.values);
+      if (!values.irn) return frappeError(c, 417, 'ValidationError', 'IRN is required');
+      Object.assign(inv, { irn: String(values.irn), einvoice_status: 'Manually Generated', modified: now() });
+      record({ kind: 'mark_e_invoice_as_generated', doctype: 'Sales Invoice', name: inv.name, values: { irn: values.irn, ack_no: values.ack_no ?? null, ack_dt: values.ack_dt ?? null }, user: s.user });
+      // India Compliance answers through send_updated_doc: the saved document in `docs`.
+      return c.json({ docs: [clone(inv)] });
+    },
+    [`${IC}.e_invoice.mark_e_invoice_as_cancelled`]: (c, s, args) => {
+      const inv = invoiceArg(args);
+      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
+      // India Compliance does nothing unless ERPNext has cancelled the invoice first.
+      if (inv.docstatus !== 2) return c.json({});
+      const values = jsonArg(args.values);
+      Object.assign(inv, { irn: '', einvoice_status: 'Manually Cancelled', modified: now() });
+      record({ kind: 'mark_e_invoice_as_cancelled', doctype: 'Sales Invoice', name: inv.name, values, user: s.user });
+      return c.json({ docs: [clone(inv)] });
+    },
+    [`${IC}.e_waybill.mark_e_waybill_as_generated`]: (c, s, args) => {
+      const inv = invoiceArg(args);
+      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
+      const values = jsonArg(args.values);
+      if (!/^\d{12}$/.test(String(values.ewaybill ?? '').replace(/ /g, ''))) return frappeError(c, 417, 'ValidationError', 'e-Waybill Number should be 12 characters long');
+      Object.assign(inv, { ewaybill: String(values.ewaybill), e_waybill_status: 'Manually Generated', modified: now() });
+      record({ kind: 'mark_e_waybill_as_generated', doctype: 'Sales Invoice', name: inv.name, values, user: s.user });
+      return c.json({ docs: [clone(inv)] });
+    },
+    'frappe.client.cancel': (c, s, args) => {
+      const inv = invoiceArg(args, 'name');
+      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `${args.doctype} ${args.name} not found`);
+      if (inv.docstatus !== 1) return frappeError(c, 417, 'ValidationError', 'Cannot cancel before submitting. See Transition 1 to 2');
+      Object.assign(inv, { docstatus: 2, modified: now() });
+      record({ kind: 'cancel', doctype: 'Sales Invoice', name: inv.name, values: {}, user: s.user });
+      return c.json({ message: clone(inv) });
+    },
+    'frappe.desk.form.utils.add_comment': (c, s, args) => {
+      for (const k of ['reference_doctype', 'reference_name', 'content', 'comment_email', 'comment_by']) {
+        if (args[k] === undefined) return frappeError(c, 417, 'ValidationError', `add_comment() missing 1 required positional argument: '${k}'`);
+      }
+      const refType = String(args.reference_doctype);
+      const refName = String(args.reference_name);
+      if (!docOf(refType, refName)) return frappeError(c, 404, 'DoesNotExistError', `${refType} ${refName} not found`);
+      const comment = {
+        name: randomToken(5), doctype: 'Comment', comment_type: 'Comment', reference_doctype: refType, reference_name: refName,
+        content: String(args.content), comment_email: String(args.comment_email), comment_by: String(args.comment_by), owner: s.user, creation: now(),
+      };
+      state.comments.push(comment);
+      record({ kind: 'comment', doctype: refType, name: refName, values: { comment_type: 'Comment', content: comment.content }, user: s.user });
+      return c.json({ message: comment });
+    },
+  };
+  const INDIA_COMPLIANCE_ONLY = (m: string) => m.startsWith('india_compliance.');
+
+  app.post('/api/method/upload_file', async (c) => {
+    const s = requireWrite(c);
+    if (s instanceof Response) return s;
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const file = body.file;
+    const inv = String(body.doctype ?? '') === 'Sales Invoice' ? state.invoices.get(String(body.docname ?? '')) : undefined;
+    if (!(file instanceof File)) return frappeError(c, 417, 'ValidationError', 'No file attached');
+    if (!inv) return frappeError(c, 404, 'DoesNotExistError', `${body.doctype} ${body.docname} not found`);
+    const a: FakeAttachment = { name: randomToken(10), file_name: file.name, attached_to_name: inv.name, is_private: Number(body.is_private ?? 0), content: await file.text() };
+    state.attachments.push(a);
+    record({ kind: 'upload_file', doctype: 'Sales Invoice', name: inv.name, values: { file_name: a.file_name, is_private: a.is_private }, user: s.user });
+    return c.json({ message: { name: a.name, file_name: a.file_name, file_url: `/private/files/${a.file_name}`, attached_to_doctype: 'Sales Invoice', attached_to_name: inv.name } });
+  });
 
   app.post(`/api/method/:method`, async (c) => {
     const s = requireWrite(c);
     if (s instanceof Response) return s;
     const method = c.req.param('method');
-    if (method !== MARK_E_INVOICE_METHOD || variant !== 'india-compliance') {
+    const handler = methods[method];
+    if (!handler || (INDIA_COMPLIANCE_ONLY(method) && variant !== 'india-compliance')) {
       const module = method.split('.')[0];
       return frappeError(c, 404, 'DoesNotExistError', `Failed to get method for command ${method} with No module named '${module}'`);
     }
-    const args = await readArgs(c);
-    let values: Record<string, unknown>;
+    let args: Record<string, unknown>;
     try {
-      values = typeof args.values === 'string' ? JSON.parse(args.values) : ((args.values as Record<string, unknown>) ?? {});
+      args = await readArgs(c);
+      return await handler(c, s, args);
     } catch {
       return frappeError(c, 417, 'ValidationError', 'values is not valid JSON');
     }
-    const doctype = String(args.doctype ?? '');
-    const inv = doctype === 'Sales Invoice' ? state.invoices.get(String(args.docname ?? '')) : undefined;
-    if (!inv) return frappeError(c, 404, 'DoesNotExistError', `${doctype} ${args.docname} not found`);
-    if (!values.irn) return frappeError(c, 417, 'ValidationError', 'IRN is required');
-    inv.irn = String(values.irn);
-    inv.einvoice_status = 'Manually Generated';
-    inv.modified = new Date().toISOString().replace('T', ' ').replace('Z', '');
-    record({ kind: 'mark_e_invoice_as_generated', doctype, name: inv.name, values: { irn: values.irn, ack_no: values.ack_no ?? null, ack_dt: values.ack_dt ?? null }, user: s.user });
-    // India Compliance answers through send_updated_doc: the saved document in `docs`.
-    return c.json({ docs: [clone(inv)] });
   });
 
   app.put('/api/resource/:doctype/:name', async (c) => {
@@ -266,6 +387,21 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
 }
 
 export { routeName as erpnextInvoicePath };
+
+/** India Compliance's default UOM map after the setup wizard (gst_india/setup/__init__.py map_default_uoms), as the real site has it. */
+const GST_UOM_MAP = [
+  { uom: 'Gram', gst_uom: 'GMS (Grammes)' }, { uom: 'Litre', gst_uom: 'LTR (Liters)' }, { uom: 'Meter', gst_uom: 'MTR (Meters)' }, { uom: 'Nos', gst_uom: 'NOS (Numbers)' },
+];
+
+/** Frappe's REST answer leaves null fields out (BaseDocument.as_dict(no_nulls=True)). */
+function withoutNulls<T extends Record<string, unknown>>(doc: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) {
+    if (v === null || v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? withoutNulls(x as Record<string, unknown>) : x)) : v;
+  }
+  return out as T;
+}
 
 /** A link that logs in to the fake desk (its test convenience route) and lands on `path`. */
 export function erpnextLoginUrl(origin: string, path: string): string {
