@@ -39,7 +39,8 @@ dd.strong { font-weight: 700; }
 .breakdown { border-top: 1px solid #e4e7eb; padding-top: 8px; }
 table.lines { width: 100%; border-collapse: collapse; font-size: 12px; }
 table.lines th { text-align: left; color: #616e7c; font-weight: 600; border-bottom: 1px solid #e4e7eb; padding: 3px 4px; }
-table.lines td { vertical-align: top; border-bottom: 1px solid #f0f2f4; padding: 4px; overflow-wrap: anywhere; }
+table.lines td { vertical-align: top; border-bottom: 1px solid #f0f2f4; padding: 4px; }
+table.lines td:first-child { overflow-wrap: break-word; hyphens: manual; }
 table.lines .num, table.lines th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 .issues { margin: 0; padding: 0; list-style: none; display: grid; gap: 6px; }

@@ -1,0 +1,105 @@
+/**
+ * The clerk's day on Odoo (issue 11) at 1366×768 and 1024×768: the action in the form header, the
+ * sheet beside the form (its Total and customer stay visible), the preview's breakdown equal to the
+ * mapped INV-01, lines named by Odoo's products, no text under 12 px, the draft message in Odoo's words.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { odoo as odooModule, type ErpIo } from '@irn-bridge/shared/erps';
+import { createFakeOdoo, ODOO_MOVES, odooInvoicePath, type FakeOdoo } from '../fake-erp/odoo';
+import { saveScreenshot } from './support/artifacts';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
+import { startTestCompanion, type TestCompanion } from './support/companion';
+import { serveSite, type ServedSite } from './support/erp-sites';
+import { expect, textOf } from './support/expect';
+import { readyBrowser } from './support/flows';
+import { coveredBy, smallestPanelText, VIEWPORTS } from './panel-support';
+import type { Page } from 'playwright-core';
+
+let companion: TestCompanion;
+let odoo: FakeOdoo;
+let site: ServedSite;
+let b: ExtensionBrowser;
+
+before(async () => {
+  companion = await startTestCompanion();
+  odoo = createFakeOdoo();
+  site = await serveSite(odoo.app);
+  b = await launchExtensionBrowser();
+  await readyBrowser(b, companion, site.origin);
+});
+after(async () => {
+  await b?.close();
+  await site?.close();
+  await companion?.close();
+});
+
+/** The Odoo module, run here in Node against the same fake web client the browser sees. */
+async function mappedHere(id: number) {
+  const login = await fetch(`${site.origin}/web/login?login=admin&password=admin&redirect=/web`, { redirect: 'manual' });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const io: ErpIo = {
+    origin: site.origin,
+    fetch: (u, init = {}) => fetch(new URL(String(u), site.origin), { ...init, headers: { ...(init.headers as Record<string, string> ?? {}), cookie } }),
+    pageGlobals: async () => ({}),
+  };
+  const doc = await odooModule.read(io, odooModule.detect(new URL(site.origin + odooInvoicePath(id)))!);
+  return odooModule.map(doc).invoice;
+}
+
+async function open(id: number, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${site.origin}/web/login?login=admin&password=admin&redirect=${encodeURIComponent(odooInvoicePath(id))}`);
+  return page;
+}
+const amount = async (page: Page, testid: string) => Number(await page.getByTestId(testid).getAttribute('data-amount'));
+
+for (const vp of VIEWPORTS) {
+  describe(`Odoo at ${vp.width}×${vp.height}`, () => {
+    test('the action in the form header opens the preview; the form stays visible; the breakdown is the mapped INV-01', async () => {
+      const page = await open(vp.width === 1366 ? ODOO_MOVES.posted : ODOO_MOVES.creditNote, vp);
+      try {
+        await expect(page.getByTestId('irn-generate'));
+        const action = page.locator('.o_form_statusbar .o_statusbar_buttons > [data-testid="irn-erp-action"]');
+        assert.equal(await textOf(action), 'Generate IRN');
+        assert.equal(await action.getAttribute('class'), 'btn btn-secondary');
+        for (const sel of ['[name="amount_total"]', '[name="partner_id"]', '.o_statusbar_status']) {
+          assert.equal(await coveredBy(page, page.locator(sel), page.getByTestId('irn-panel')), null, `${sel} must stay visible beside the panel`);
+        }
+        await action.click();
+        await expect(page.getByTestId('irn-preview'));
+        const inv = await mappedHere(vp.width === 1366 ? ODOO_MOVES.posted : ODOO_MOVES.creditNote);
+        const v = inv.ValDtls;
+        assert.equal(await amount(page, 'irn-bd-taxable'), v.AssVal);
+        const igst = (v.IgstVal ?? 0) > 0;
+        if (igst) assert.equal(await amount(page, 'irn-bd-igst'), v.IgstVal);
+        else {
+          assert.equal(await amount(page, 'irn-bd-cgst'), v.CgstVal ?? 0);
+          assert.equal(await amount(page, 'irn-bd-sgst'), v.SgstVal ?? 0);
+        }
+        assert.equal(await amount(page, 'irn-bd-round-off'), v.RndOffAmt ?? 0);
+        assert.equal(await amount(page, 'irn-bd-total'), v.TotInvVal);
+        assert.equal(await page.getByTestId('irn-line').count(), inv.ItemList.length);
+        if (inv.RefDtls?.PrecDocDtls?.length) assert.match(await textOf(page.getByTestId('irn-original')), new RegExp(inv.RefDtls.PrecDocDtls[0].InvNo.replace(/\//g, '\\/')));
+        const small = await smallestPanelText(page);
+        assert.ok(small.px >= 12, `panel text at ${small.px}px: "${small.text}"`);
+        saveScreenshot(`panel-odoo-${vp.width}-preview`, await page.screenshot());
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+describe('Odoo: a draft', () => {
+  test("the draft message is in Odoo's words and no action is added to the header", async () => {
+    const page = await open(ODOO_MOVES.draft, VIEWPORTS[1]);
+    try {
+      assert.equal(await textOf(page.getByTestId('irn-not-final')), 'Confirm the invoice first: only posted invoices can be registered with the IRP.');
+      assert.equal(await page.locator('[data-testid="irn-erp-action"]').count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+});
