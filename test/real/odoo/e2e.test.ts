@@ -14,7 +14,7 @@ import { startTestCompanion, type TestCompanion } from '../../e2e/support/compan
 import { expect, textOf } from '../../e2e/support/expect';
 import { readyBrowser } from '../../e2e/support/flows';
 import type { DocumentKey } from './documents';
-import { einvoiceDocument, reportHtml } from './readback';
+import { attachments, einvoiceDocument, notes, reportHtml } from './readback';
 import { ODOO17_LOGIN } from './rpc';
 import { openRealOdoo, skipReason, type RealOdoo } from './session';
 
@@ -94,6 +94,25 @@ describe('real Odoo 17.0 web client: Generate IRN through the extension', { skip
       assert.ok(html.includes('barcode_type=QR'), 'the printed invoice draws the QR');
     });
   }
+
+  test('e-way bill from the panel → attached to the invoice and noted in its chatter', async () => {
+    const made = real.docs.get('intraDiscount')!;
+    await openForm(real.docs.get('multiRate')!.id, real.docs.get('multiRate')!.name);
+    await openForm(made.id, made.name);
+    await expect(page.getByTestId('irn-irn').filter({ hasText: irns.get('intraDiscount')! }), 30_000);
+    await page.getByTestId('irn-ewb-open').click();
+    await page.getByTestId('irn-ewb-distance').fill('14');
+    await page.getByTestId('irn-ewb-vehno').fill('KA01AB1234');
+    await page.getByTestId('irn-ewb-confirm').click();
+    const ewbNo = await textOf(page.getByTestId('irn-ewb-no'), 30_000);
+    const wb = await expect(page.getByTestId('irn-writeback'), 30_000);
+    assert.equal(await wb.getAttribute('data-ok'), 'true', (await wb.textContent()) ?? '');
+
+    const files = await attachments(real.rpc, made.id);
+    const ewb = files.find((f) => f.name.endsWith('_ewaybill.json'));
+    assert.equal(JSON.parse(ewb?.text ?? '{}').EwbNo, ewbNo);
+    assert.ok((await notes(real.rpc, made.id)).some((n) => n.includes(ewbNo)), 'a chatter note names the EWB No');
+  });
 
   test('cancel at the IRP from the panel → Odoo cancels its e-invoice and the invoice; the report says Cancelled', async () => {
     const made = real.docs.get('sez')!;
