@@ -118,7 +118,7 @@ export async function makeDocuments(rpc: OdooRpc, m: Masters, only?: DocumentKey
   await add('exportUsd', 'an export invoiced in USD at 84.03', {
     partner_id: m.partners.overseas,
     lines: [{ product_id: p.gst5, quantity: 100, price_unit: 1.45 }, { product_id: p.gst12, quantity: 12, price_unit: 7.8 }],
-    extra: { currency_id: m.usdId, l10n_in_shipping_bill_number: 'SB4471203', l10n_in_shipping_bill_date: today() },
+    extra: { currency_id: m.usdId, l10n_in_shipping_bill_number: 'SB4471203', l10n_in_shipping_bill_date: today(), l10n_in_shipping_port_code_id: m.portId },
   });
   await add('sez', 'a supply to an SEZ unit', { partner_id: m.partners.sez, lines: [{ product_id: p.gst18, quantity: 2 }] });
 

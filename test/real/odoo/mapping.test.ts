@@ -34,7 +34,7 @@ const CASES: [DocumentKey, (inv: Record<string, any>) => void][] = [
   ['creditWithoutOrigin', (i) => { assert.equal(i.DocDtls.Typ, 'CRN'); assert.equal(i.RefDtls, undefined); }],
   ['childContact', (i) => { assert.equal(i.BuyerDtls.LglNm, 'Deccan Provisions Private Limited'); }],
   ['reverseCharge', (i) => { assert.equal(i.TranDtls.RegRev, 'Y'); }],
-  ['exportUsd', (i) => { assert.equal(i.TranDtls.SupTyp, 'EXPWP'); assert.ok(i.ValDtls.TotInvValFc > 0 && i.ValDtls.TotInvVal > 50 * i.ValDtls.TotInvValFc); assert.equal(i.ExpDtls.ForCur, 'USD'); }],
+  ['exportUsd', (i) => { assert.equal(i.TranDtls.SupTyp, 'EXPWP'); assert.ok(i.ValDtls.TotInvValFc > 0 && i.ValDtls.TotInvVal > 50 * i.ValDtls.TotInvValFc); assert.equal(i.ExpDtls.ForCur, 'USD'); assert.match(i.ExpDtls.Port, /^IN[A-Z0-9]{3,4}$/); }],
   ['sez', (i) => { assert.equal(i.TranDtls.SupTyp, 'SEZWP'); }],
 ];
 

@@ -23,6 +23,8 @@ export interface Masters {
   taxes: Record<'gst5' | 'igst18' | 'reverseCharge' | 'included' | 'nil' | 'exempt', number>;
   usdId: number;
   cashRoundingId: number;
+  /** An Indian port (l10n_in's port codes), for the export's shipping details. */
+  portId: number;
 }
 
 async function idBy(rpc: OdooRpc, model: string, domain: unknown[]): Promise<number | null> {
@@ -146,5 +148,7 @@ export async function ensureMasters(rpc: OdooRpc): Promise<Masters> {
     name: 'Round to 1 rupee (IRN test)', rounding: 1, strategy: 'add_invoice_line', rounding_method: 'HALF-UP',
     profit_account_id: income.id, loss_account_id: expense.id,
   });
-  return { companyId, companyPartnerId, partners, products, taxes, usdId, cashRoundingId };
+  const [port] = await rpc.searchRead<{ id: number }>('l10n_in.port.code', [['code', '=', 'INMAA1']], ['id'], { limit: 1 });
+  const portId = port?.id ?? (await rpc.searchRead<{ id: number }>('l10n_in.port.code', [], ['id'], { limit: 1 }))[0].id;
+  return { companyId, companyPartnerId, partners, products, taxes, usdId, cashRoundingId, portId };
 }
