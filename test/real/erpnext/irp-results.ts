@@ -24,8 +24,8 @@ export async function startIrp(gstin: string): Promise<TestIrp> {
       return {
         irn: d.Irn, ackNo: String(d.AckNo), ackDt: d.AckDt, status: 'ACT', signedInvoice: d.SignedInvoice, signedQrCode: d.SignedQRCode, qr: null,
         document: { sellerGstin: gstin, fy: '2026-27', docType: inv.DocDtls.Typ as 'INV', docNo: inv.DocDtls.No, docDate: inv.DocDtls.Dt },
-        buyerGstin: inv.BuyerDtls.Gstin, totalValue: inv.ValDtls.TotInvVal, profile: { name: 'offline', kind: 'demo', demo: true },
-      } as EInvoiceResult;
+        buyerGstin: inv.BuyerDtls.Gstin, totalValue: inv.ValDtls.TotInvVal, profile: { name: 'offline', kind: 'offline', demo: true },
+      } satisfies EInvoiceResult;
     },
     async cancel(irn) {
       return String((await s.cancelIrn({ irn, reason: '2', remark: 'Wrong rate entered' })).data.CancelDate);

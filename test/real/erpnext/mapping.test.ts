@@ -17,7 +17,7 @@ import { IrpSession } from '@irn-bridge/companion/irp/index';
 import { startOfflineIrp } from '@irn-bridge/companion/offline-irp/index';
 import { findRealErp } from '../support/real-erp';
 import { CASES, createInvoices } from './cases';
-import { compareInvoices, formatRows } from './compare';
+import { compareInvoices, formatRows } from '@irn-bridge/shared/erps/erpnext/compare-ic';
 import { builderUnavailable, runIndiaComplianceBuilder, type BuilderResult } from './ic-builder';
 import { nodeIo, startRun, type RealRun } from './run';
 import { COMPANY } from './site';

@@ -1,10 +1,11 @@
 /**
- * Field-by-field comparison of the project's INV-01 with India Compliance's for the same invoice.
+ * Field-by-field comparison of the project's INV-01 with India Compliance's for the same invoice
+ * (used by the real-server test test/real/erpnext/mapping.test.ts and by the captured fixtures' test).
  * Amounts agree within the IRP's ±1 rupee tolerance (irp-spec §4.3); codes, texts and counts must be
  * equal. A field one side leaves out counts as 0 when the other side has 0 there (India Compliance's
  * `sanitize_data` keeps zeros but drops empty values). Every deliberate difference is named below.
  */
-import { AMOUNT_TOLERANCE } from '@irn-bridge/shared/invoice/rule-helpers';
+import { AMOUNT_TOLERANCE } from '../../invoice/rule-helpers';
 
 export interface DeliberateDifference {
   /** Matches flattened paths such as `BuyerDtls.TrdNm` or `ItemList[0].BchDtls.Nm`. */
@@ -12,7 +13,7 @@ export interface DeliberateDifference {
   why: string;
 }
 
-/** What the project leaves out or adds on purpose, with the reason (docs/erps/erpnext.md repeats them). */
+/** What the project leaves out or adds on purpose, with the reason (docs/erps/erpnext.md lists them). */
 export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   { path: /^(SellerDtls|BuyerDtls|ShipDtls)\.TrdNm$/, why: 'India Compliance repeats the legal name as trade name; ERPNext holds no trade name, so the project leaves the optional field out.' },
   { path: /^PayDtls\./, why: 'payment details (outstanding amount, credit days) are optional and change after registration; the project does not send them.' },
