@@ -15,6 +15,7 @@ import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpRejected, irpUnavailable, outcomeUnknown } from './irp-failures';
 import type { CheckedInvoice } from './invoice-check';
+import { buyerOf, CHANGED_HINT, describe, differs, identityOf, identityOfRow, totalOf } from './identity';
 import { KeyedMutex } from './lock';
 import { qrFieldsOf, resultFromRow } from './result';
 import { documentOf, type LedgerRow, type LedgerStore } from './store';
@@ -30,8 +31,6 @@ export interface GenerationDeps {
 
 /** What the IRP holds for a document, or that it holds nothing. */
 type Lookup = { found: true; data: IrnResponseData } | { found: false };
-
-const TOTAL_TOLERANCE = 1;
 
 export class GenerationService {
   private readonly locks = new KeyedMutex();
@@ -237,41 +236,4 @@ function alreadyCancelled(row: LedgerRow): CompanionError {
 
 function isTransportLike(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'transport';
-}
-
-const CHANGED_HINT = 'A document number can be registered only once per financial year. Give the changed invoice a new number, or cancel the existing IRN first (within 24 hours) if it was a mistake.';
-
-/** What must match between a registered document and a request for the same number. */
-interface Identity { buyer: string | null; total: number | null; items: number | null }
-
-const identityOf = (invoice: Inv01Invoice): Identity => ({
-  buyer: buyerOf(invoice), total: totalOf(invoice), items: Array.isArray(invoice.ItemList) ? invoice.ItemList.length : null,
-});
-
-function identityOfRow(row: LedgerRow): Identity {
-  let items: number | null = null;
-  try {
-    const list = (JSON.parse(row.request_json) as { ItemList?: unknown }).ItemList;
-    if (Array.isArray(list)) items = list.length;
-  } catch { /* an unreadable request: compare buyer and total only */ }
-  return { buyer: row.buyer_gstin, total: row.total_value, items };
-}
-
-/** Buyer (case-insensitive), total within ±1 (the IRP's own rounding tolerance) and item count; unknowns never differ. */
-function differs(a: Identity, b: Identity): boolean {
-  if ((a.buyer ?? '').toUpperCase() !== (b.buyer ?? '').toUpperCase()) return true;
-  if (a.total != null && b.total != null && Number.isFinite(a.total) && Number.isFinite(b.total) && Math.abs(a.total - b.total) > TOTAL_TOLERANCE) return true;
-  return a.items != null && b.items != null && Number.isFinite(a.items) && Number.isFinite(b.items) && a.items !== b.items;
-}
-
-const describe = (i: Identity) => `buyer ${i.buyer ?? 'none'}, total ${i.total ?? '?'}, ${i.items ?? '?'} item${i.items === 1 ? '' : 's'}`;
-
-export function buyerOf(invoice: Inv01Invoice): string | null {
-  const g = (invoice as { BuyerDtls?: { Gstin?: unknown } }).BuyerDtls?.Gstin;
-  return typeof g === 'string' ? g.trim().toUpperCase() : null;
-}
-
-export function totalOf(invoice: Inv01Invoice): number | null {
-  const t = Number((invoice as { ValDtls?: { TotInvVal?: unknown } }).ValDtls?.TotInvVal);
-  return Number.isFinite(t) ? t : null;
 }
