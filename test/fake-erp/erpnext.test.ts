@@ -240,3 +240,54 @@ test('over real HTTP: cookie session, encoded doctype, CSRF (server on 127.0.0.1
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+describe('as the real ERPNext 15 + India Compliance 15.25.6 answers (checked in test/real/erpnext)', () => {
+  const IC_M = 'india_compliance.gst_india.utils';
+  test('the REST document leaves empty fields out; get_value names every field asked for', async () => {
+    const { req } = await login('india-compliance');
+    const doc = (await (await req(`${SI}/ASW-26-00042`)).json()).data;
+    assert.equal('irn' in doc, false, 'irn is null, so Frappe leaves it out');
+    const q = new URLSearchParams({ doctype: 'Sales Invoice', filters: JSON.stringify({ name: 'ASW-26-00042' }), fieldname: JSON.stringify(['name', 'docstatus', 'irn', 'einvoice_status']) });
+    const row = (await (await req(`/api/method/frappe.client.get_value?${q}`)).json()).message;
+    assert.deepEqual(Object.keys(row), ['name', 'docstatus', 'irn', 'einvoice_status']);
+  });
+  test('without India Compliance, get_value for its fields fails (417)', async () => {
+    const { req } = await login('comment-only');
+    const q = new URLSearchParams({ doctype: 'Sales Invoice', filters: JSON.stringify({ name: 'ASW-26-00042' }), fieldname: JSON.stringify(['name', 'einvoice_status']) });
+    assert.equal((await req(`/api/method/frappe.client.get_value?${q}`)).status, 417);
+  });
+  test('upload_file attaches a file (multipart, CSRF); add_comment needs its five arguments', async () => {
+    const { fake, req, csrf, write } = await login('india-compliance');
+    const form = new FormData();
+    form.append('file', new Blob(['{"Irn":"x"}'], { type: 'application/json' }), 'e-invoice-x.json');
+    form.append('doctype', 'Sales Invoice');
+    form.append('docname', 'ASW-26-00042');
+    form.append('is_private', '1');
+    assert.equal((await req('/api/method/upload_file', { method: 'POST', body: form })).status, 400, 'no CSRF token');
+    const up = await req('/api/method/upload_file', { method: 'POST', headers: { 'X-Frappe-CSRF-Token': csrf }, body: form });
+    assert.equal(up.status, 200);
+    assert.deepEqual(fake.attachments.map((a) => [a.file_name, a.content, a.is_private]), [['e-invoice-x.json', '{"Irn":"x"}', 1]]);
+    const args = { reference_doctype: 'Sales Invoice', reference_name: 'ASW-26-00042', content: 'hello', comment_email: 'a@example.com' };
+    assert.equal((await write('/api/method/frappe.desk.form.utils.add_comment', 'POST', args)).status, 417, 'comment_by missing');
+    assert.equal((await write('/api/method/frappe.desk.form.utils.add_comment', 'POST', { ...args, comment_by: 'A' })).status, 200);
+    assert.equal(fake.comments.at(-1)?.content, 'hello');
+  });
+  test('mark_e_invoice_as_cancelled does nothing until the invoice is cancelled; then clears the IRN', async () => {
+    const { fake, write } = await login('india-compliance');
+    const irn = 'b'.repeat(64);
+    await write(`/api/method/${MARK_E_INVOICE_METHOD}`, 'POST', { doctype: 'Sales Invoice', docname: 'ASW-26-00042', values: JSON.stringify({ irn, ack_no: '1', ack_dt: '2026-11-25 10:15:00' }) });
+    const cancelArgs = { doctype: 'Sales Invoice', docname: 'ASW-26-00042', values: JSON.stringify({ reason: 'Data Entry Mistake', remark: 'x', cancelled_on: '2026-11-25 11:00:00' }) };
+    await write(`/api/method/${IC_M}.e_invoice.mark_e_invoice_as_cancelled`, 'POST', cancelArgs);
+    assert.equal(fake.invoices.get('ASW-26-00042')?.irn, irn, 'still submitted: nothing changed');
+    assert.equal((await write('/api/method/frappe.client.cancel', 'POST', { doctype: 'Sales Invoice', name: 'ASW-26-00042' })).status, 200);
+    await write(`/api/method/${IC_M}.e_invoice.mark_e_invoice_as_cancelled`, 'POST', cancelArgs);
+    const inv = fake.invoices.get('ASW-26-00042');
+    assert.deepEqual([inv?.docstatus, inv?.irn, inv?.einvoice_status], [2, '', 'Manually Cancelled']);
+  });
+  test("v16: the desk is under /desk and /app links redirect there", async () => {
+    const fake = createFakeErpnext({ desk: '/desk' });
+    const res = await fake.app.request('/app/sales-invoice/ASW-26-00042');
+    assert.equal(res.status, 302);
+    assert.equal(res.headers.get('location'), '/desk/sales-invoice/ASW-26-00042');
+  });
+});

@@ -27,14 +27,14 @@ import { clone, randomToken, type RecordedWrite } from './common';
 import { WRITABLE_AFTER_SUBMIT, loadErpnextAddresses, loadErpnextInvoices, type ErpnextVariant } from './erpnext-data';
 import { loginPage, notFoundPage, routeName, salesInvoiceListPage, salesInvoicePage, type DeskContext } from './erpnext-pages';
 import { frappeError, readArgs } from './frappe-http';
+import { erpnextMethods } from './erpnext-methods';
 
 export type { ErpnextVariant } from './erpnext-data';
 export type { RecordedWrite } from './common';
 
 /** The one user of the fake site (Frappe's default administrator). */
 export const FAKE_ERPNEXT_LOGIN = { usr: 'Administrator', pwd: 'admin', fullName: 'Administrator' } as const;
-export const MARK_E_INVOICE_METHOD = 'india_compliance.gst_india.utils.e_invoice.mark_e_invoice_as_generated';
-const IC = 'india_compliance.gst_india.utils';
+export { MARK_E_INVOICE_METHOD } from './erpnext-methods';
 /** India Compliance's custom fields on Sales Invoice (they exist even while empty or hidden). */
 const IC_FIELDS = ['irn', 'einvoice_status', 'ewaybill', 'e_waybill_status'];
 
@@ -238,66 +238,7 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     opts.onWrite?.(write);
   };
 
-  const now = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
-  const invoiceArg = (args: Record<string, unknown>, key = 'docname') =>
-    (String(args.doctype ?? 'Sales Invoice') === 'Sales Invoice' ? state.invoices.get(String(args[key] ?? args.name ?? '')) : undefined);
-  const jsonArg = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? {}));
-
-  /** Whitelisted methods by dotted path; India Compliance's only in its variant. */
-  const methods: Record<string, (c: Context, s: Session, args: Record<string, unknown>) => Response | Promise<Response>> = {
-    [MARK_E_INVOICE_METHOD]: (c, s, args) => {
-      const inv = invoiceArg(args);
-      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
-      const values = jsonArg(args.values);
-      if (!values.irn) return frappeError(c, 417, 'ValidationError', 'IRN is required');
-      Object.assign(inv, { irn: String(values.irn), einvoice_status: 'Manually Generated', modified: now() });
-      record({ kind: 'mark_e_invoice_as_generated', doctype: 'Sales Invoice', name: inv.name, values: { irn: values.irn, ack_no: values.ack_no ?? null, ack_dt: values.ack_dt ?? null }, user: s.user });
-      // India Compliance answers through send_updated_doc: the saved document in `docs`.
-      return c.json({ docs: [clone(inv)] });
-    },
-    [`${IC}.e_invoice.mark_e_invoice_as_cancelled`]: (c, s, args) => {
-      const inv = invoiceArg(args);
-      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
-      // India Compliance does nothing unless ERPNext has cancelled the invoice first.
-      if (inv.docstatus !== 2) return c.json({});
-      const values = jsonArg(args.values);
-      Object.assign(inv, { irn: '', einvoice_status: 'Manually Cancelled', modified: now() });
-      record({ kind: 'mark_e_invoice_as_cancelled', doctype: 'Sales Invoice', name: inv.name, values, user: s.user });
-      return c.json({ docs: [clone(inv)] });
-    },
-    [`${IC}.e_waybill.mark_e_waybill_as_generated`]: (c, s, args) => {
-      const inv = invoiceArg(args);
-      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
-      const values = jsonArg(args.values);
-      if (!/^\d{12}$/.test(String(values.ewaybill ?? '').replace(/ /g, ''))) return frappeError(c, 417, 'ValidationError', 'e-Waybill Number should be 12 characters long');
-      Object.assign(inv, { ewaybill: String(values.ewaybill), e_waybill_status: 'Manually Generated', modified: now() });
-      record({ kind: 'mark_e_waybill_as_generated', doctype: 'Sales Invoice', name: inv.name, values, user: s.user });
-      return c.json({ docs: [clone(inv)] });
-    },
-    'frappe.client.cancel': (c, s, args) => {
-      const inv = invoiceArg(args, 'name');
-      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `${args.doctype} ${args.name} not found`);
-      if (inv.docstatus !== 1) return frappeError(c, 417, 'ValidationError', 'Cannot cancel before submitting. See Transition 1 to 2');
-      Object.assign(inv, { docstatus: 2, modified: now() });
-      record({ kind: 'cancel', doctype: 'Sales Invoice', name: inv.name, values: {}, user: s.user });
-      return c.json({ message: clone(inv) });
-    },
-    'frappe.desk.form.utils.add_comment': (c, s, args) => {
-      for (const k of ['reference_doctype', 'reference_name', 'content', 'comment_email', 'comment_by']) {
-        if (args[k] === undefined) return frappeError(c, 417, 'ValidationError', `add_comment() missing 1 required positional argument: '${k}'`);
-      }
-      const refType = String(args.reference_doctype);
-      const refName = String(args.reference_name);
-      if (!docOf(refType, refName)) return frappeError(c, 404, 'DoesNotExistError', `${refType} ${refName} not found`);
-      const comment = {
-        name: randomToken(5), doctype: 'Comment', comment_type: 'Comment', reference_doctype: refType, reference_name: refName,
-        content: String(args.content), comment_email: String(args.comment_email), comment_by: String(args.comment_by), owner: s.user, creation: now(),
-      };
-      state.comments.push(comment);
-      record({ kind: 'comment', doctype: refType, name: refName, values: { comment_type: 'Comment', content: comment.content }, user: s.user });
-      return c.json({ message: comment });
-    },
-  };
+  const methods = erpnextMethods({ invoices: state.invoices, comments: state.comments, docOf, record });
   const INDIA_COMPLIANCE_ONLY = (m: string) => m.startsWith('india_compliance.');
 
   app.post('/api/method/upload_file', async (c) => {
@@ -326,7 +267,7 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     let args: Record<string, unknown>;
     try {
       args = await readArgs(c);
-      return await handler(c, s, args);
+      return await handler(c, s.user, args);
     } catch {
       return frappeError(c, 417, 'ValidationError', 'values is not valid JSON');
     }
