@@ -5,7 +5,7 @@
  * field comes from in ERPNext and India Compliance.
  */
 import type { Inv01Invoice } from '../../invoice/types';
-import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui';
+import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui-kit';
 import type { ErpnextDocument } from './records';
 
 const FORM_ROUTE = 'Form/Sales Invoice';

@@ -5,7 +5,7 @@
  * each INV-01 field comes from in Odoo.
  */
 import type { Inv01Invoice } from '../../invoice/types';
-import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui';
+import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui-kit';
 import { productLines } from './lines';
 import type { OdooDocument } from './records';
 import { odooMove } from './summary';

@@ -1,5 +1,5 @@
 /** A user-taught ERP: IRN Bridge knows nothing of its screens, so the panel alone offers the action. */
-import { inv01LineNames, type ErpPageUi } from '../page-ui';
+import { inv01LineNames, type ErpPageUi } from '../page-ui-kit';
 
 export const recipePageUi: ErpPageUi = {
   actionSlot: () => null,
