@@ -185,4 +185,4 @@ export const RawIrpResponseSchema = z.object({
   /** The decrypted `Data` of the IRP envelope. */
   data: z.unknown(), info: z.unknown(),
 });
-export const OpenApiDocumentSchema = z.object({ openapi: z.string() }).passthrough();
+export const OpenApiDocumentSchema = z.looseObject({ openapi: z.string() });
