@@ -67,8 +67,9 @@ export const GenerateRequestSchema = ValidateRequestSchema;
 export const CancelRequestSchema = z.object({
   // A string or a number ("2" or 2), never anything else: String() on an object may throw or mislead (["1"] → "1").
   reason: z.union([z.string(), z.number()], { error: (i) => (i.input === undefined ? `is required: ${CANCEL_REASON_CHOICES}.` : `must be ${CANCEL_REASON_CHOICES}.`) })
+    .meta({ description: `The IRP's cancel reason (CnlRsn): ${CANCEL_REASON_CHOICES}, as text or a number.`, examples: ['2'] })
     .transform(String).pipe(z.enum(CANCEL_REASON_CODES, { error: `must be ${CANCEL_REASON_CHOICES}.` })),
-  remark: requiredText(CANCEL_REMARK_MAX),
+  remark: requiredText(CANCEL_REMARK_MAX).meta({ description: `Why (CnlRem), at most ${CANCEL_REMARK_MAX} characters; control and bidi characters are removed.` }),
   profile: profileField,
 });
 export const EwaybillRequestSchema = z.object({
