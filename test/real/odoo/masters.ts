@@ -25,6 +25,8 @@ export interface Masters {
   cashRoundingId: number;
   /** An Indian port (l10n_in's port codes), for the export's shipping details. */
   portId: number;
+  /** A sales journal with Odoo's own e-invoicing (E-Invoice (IN)) switched on. */
+  einvoiceJournalId: number;
 }
 
 async function idBy(rpc: OdooRpc, model: string, domain: unknown[]): Promise<number | null> {
@@ -150,5 +152,9 @@ export async function ensureMasters(rpc: OdooRpc): Promise<Masters> {
   });
   const [port] = await rpc.searchRead<{ id: number }>('l10n_in.port.code', [['code', '=', 'INMAA1']], ['id'], { limit: 1 });
   const portId = port?.id ?? (await rpc.searchRead<{ id: number }>('l10n_in.port.code', [], ['id'], { limit: 1 }))[0].id;
-  return { companyId, companyPartnerId, partners, products, taxes, usdId, cashRoundingId, portId };
+  const [format] = await rpc.searchRead<{ id: number }>('account.edi.format', [['code', '=', 'in_einvoice_1_03']], ['id']);
+  const einvoiceJournalId = await ensure(rpc, 'account.journal', [['code', '=', 'IRNE']], {
+    name: 'E-invoices (IRN test)', code: 'IRNE', type: 'sale', edi_format_ids: [[6, 0, format ? [format.id] : []]],
+  });
+  return { companyId, companyPartnerId, partners, products, taxes, usdId, cashRoundingId, portId, einvoiceJournalId };
 }

@@ -81,6 +81,26 @@ describe('real Odoo 17.0: write-back read back from the server', { skip: skipRea
     assert.ok((await attachments(real.rpc, made.id)).some((a) => a.name.endsWith('_cancel_einvoice.json') && a.text.includes(result.irn)));
   });
 
+  test("a journal with Odoo's own e-invoicing on: its pending document becomes 'sent', so Odoo sends nothing again", async () => {
+    const id = await real.rpc.create('account.move', {
+      move_type: 'out_invoice', partner_id: real.masters.partners.intra, journal_id: real.masters.einvoiceJournalId,
+      invoice_date: new Date().toISOString().slice(0, 10), invoice_line_ids: [[0, 0, { product_id: real.masters.products.gst5, quantity: 3 }]],
+    });
+    await real.rpc.call('account.move', 'action_post', [[id]]);
+    assert.equal((await einvoiceDocument(real.rpc, id)).state, 'to_send', 'Odoo queued it for its own sending');
+    const [{ name }] = await real.rpc.read<{ name: string }>('account.move', [id], ['name']);
+    const result = fakeResult(name);
+    const outcome = await odoo.record(real.rpc.io(), refFor(id), { kind: 'generated', result });
+    assert.equal(outcome.ok, true, outcome.message);
+    const docs = await real.rpc.searchRead('account.edi.document', [['move_id', '=', id]], ['state']);
+    assert.equal(docs.length, 1, 'the same document, not a second one');
+    // Odoo's "Process now": sends only documents still to send or to cancel; ours is neither.
+    await real.rpc.call('account.move', 'button_process_edi_web_services', [[id]]);
+    const after = await einvoiceDocument(real.rpc, id);
+    assert.equal(after.state, 'sent');
+    assert.equal(after.response?.Irn, result.irn);
+  });
+
   test('without l10n_in_edi: the IRP response as JSON and the signed QR as PNG attached, a chatter note; e-way bill too', async () => {
     const made = real.docs.get('interGoodsService')!;
     const result = fakeResult(made.name);
