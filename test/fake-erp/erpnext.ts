@@ -203,6 +203,20 @@ export function createFakeErpnext(opts: FakeErpnextOptions = {}): FakeErpnext {
     const doc = docOf(doctype, name);
     return doc ? c.json({ data: withoutNulls(doc) }) : frappeError(c, 404, 'DoesNotExistError', `${doctype} ${name} not found`);
   });
+  // Only File is counted here: how many attachments match (attached_to_name, file_name), as write-back asks.
+  app.get('/api/method/frappe.client.get_count', (c) => {
+    const s = requireApi(c);
+    if (s instanceof Response) return s;
+    if (c.req.query('doctype') !== 'File') return frappeError(c, 403, 'PermissionError', 'Not permitted');
+    let filters: [string, string, string][] = [];
+    try {
+      filters = JSON.parse(c.req.query('filters') ?? '[]') as [string, string, string][];
+    } catch {
+      return frappeError(c, 417, 'ValidationError', 'filters must be JSON');
+    }
+    const want = (k: string) => filters.find((f) => f[0] === k)?.[2];
+    return c.json({ message: state.attachments.filter((a) => a.attached_to_name === want('attached_to_name') && (!want('file_name') || a.file_name === want('file_name'))).length });
+  });
   app.get('/api/method/frappe.client.get_value', (c) => {
     const s = requireApi(c);
     if (s instanceof Response) return s;

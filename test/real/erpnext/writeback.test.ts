@@ -13,7 +13,7 @@ import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
 import { findRealErp } from '../support/real-erp';
 import { CASES, createInvoices } from './cases';
 import { startIrp, type TestIrp } from './irp-results';
-import { attachmentJson, comments, printView, printedQr, textOfHtml, waitForLog } from './readback';
+import { attachmentJson, attachments, comments, printView, printedQr, textOfHtml, waitForLog } from './readback';
 import { nodeIo, startRun, type RealRun } from './run';
 import { PRINT_FORMAT } from './site';
 
@@ -64,6 +64,9 @@ describe('ERPNext 15 + India Compliance: write-back as an Accounts User', { skip
     assert.equal(String(log.acknowledged_on).slice(0, 19), result.ackDt);
     assert.equal(log.reference_name, name);
     assert.equal(log.signed_qr_code ?? null, null, "India Compliance's whitelisted method keeps no signed QR (why the QR is attached)");
+    // A replay (the IRN already in the ledger, a second tab) records nothing twice.
+    assert.equal((await erpnext.record(io(), { erp: 'erpnext', name }, { kind: 'generated', result: { ...result, fromLedger: true } })).ok, true);
+    assert.equal((await attachments(run.user, name)).filter((a) => a.file_name === `e-invoice-${result.irn}.json`).length, 1);
     const file = await attachmentJson(run.user, name, /^e-invoice-[0-9a-f]{64}\.json$/);
     assert.equal(file?.SignedQRCode, result.signedQrCode);
     assert.equal(file?.SignedInvoice, result.signedInvoice);

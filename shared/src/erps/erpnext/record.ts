@@ -42,8 +42,13 @@ async function call(io: ErpIo, method: string, args: Record<string, unknown>): P
   return { ok: res.ok, why: res.ok ? '' : await frappeMessage(res), status: res.status };
 }
 
-/** Attaches `content` to the invoice as a private JSON file, as the desk's Attach does. */
+/** Attaches `content` to the invoice as a private JSON file, as the desk's Attach does (once: a replay finds it there). */
 async function attach(io: ErpIo, name: string, fileName: string, content: unknown): Promise<{ ok: boolean; why: string }> {
+  const filters = JSON.stringify([['attached_to_doctype', '=', 'Sales Invoice'], ['attached_to_name', '=', name], ['file_name', '=', fileName]]);
+  const count = await io.fetch(`${io.origin}/api/method/frappe.client.get_count?${new URLSearchParams({ doctype: 'File', filters })}`, { credentials: 'include', headers: { Accept: 'application/json' } })
+    .then(async (r) => (r.ok ? Number(((await r.json()) as { message?: unknown }).message ?? 0) : 0))
+    .catch(() => 0);
+  if (count > 0) return { ok: true, why: '' };
   const form = new FormData();
   form.append('file', new Blob([JSON.stringify(content, null, 1)], { type: 'application/json' }), fileName);
   form.append('is_private', '1');
