@@ -64,7 +64,7 @@ function mapLine(move: OdooAccountMove, line: OdooMoveLine, base: number, record
   const product = (records['product.product'] ?? []).find((p) => p.id === idOf(line.product_id));
   const code = hsn(line.l10n_in_hsn_code || product?.l10n_in_hsn_code || '').replace(/\D/g, '');
   if (!line.product_id) issues.error(`${path}.HsnCd`, `Line "${label}" has no product, so it has no HSN/SAC code.`, 'Pick a product on the line.');
-  else if (!code) issues.error(`${path}.HsnCd`, `The product "${label}" has no HSN/SAC code.`, 'Set the HSN/SAC Code on the product (Sales tab).');
+  else if (!code) issues.error(`${path}.HsnCd`, `The product "${label}" has no HSN/SAC code.`, 'Set the HSN/SAC Code on the product (General Information tab, below Product Category).');
 
   const qty = num(line.quantity);
   const discount = num(line.discount);
