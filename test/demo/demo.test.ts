@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo } from './demo';
+import { ODOO_MOVES, odooInvoicePath } from '../fake-erp/odoo';
 
 test('the demo serves both fake ERPs and a pairable companion, logs write-backs, and closes', async () => {
   const home = mkdtempSync(join(tmpdir(), 'irn-demo-'));
@@ -15,7 +16,7 @@ test('the demo serves both fake ERPs and a pairable companion, logs write-backs,
     assert.ok(demo.companion);
     const guide = demo.guide();
     assert.ok(guide.includes(`${demo.erpnext.url}/app/sales-invoice/ASW-26-00042`));
-    assert.ok(guide.includes(`${demo.odoo.url}/odoo/action-account.action_move_out_invoice_type/17`));
+    assert.ok(guide.includes(`${demo.odoo.url}${odooInvoicePath(ODOO_MOVES.posted)}`));
     assert.ok(guide.includes(demo.companion.pairingCode!.code));
 
     // The one-click login in the guide leads to the invoice page.
