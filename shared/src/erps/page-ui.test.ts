@@ -8,7 +8,7 @@ test('ERPNext: the visible Sales Invoice form\'s .page-actions, before .standard
   // Frappe keeps earlier pages in the DOM, hidden; only the shown one gets the button.
   const { document } = parseHTML(`<body>
     <div class="content page-container" data-page-route="Form/Sales Invoice" style="display: none;"><div class="page-head"><div class="page-actions" id="old"><div class="standard-actions"></div></div></div></div>
-    <div class="content page-container" data-page-route="Form/Sales Invoice"><div class="page-head flex"><div class="container"><div class="row">
+    <div class="content page-container" data-page-route="Sales Invoice"><div class="page-head flex"><div class="container"><div class="row">
       <div class="flex col page-actions justify-content-end" id="shown"><div class="custom-actions hide hidden-xs hidden-md"></div><div class="standard-actions flex"></div></div>
     </div></div></div></div></body>`);
   const slot = pageUiFor('erpnext').actionSlot(document as unknown as Document);

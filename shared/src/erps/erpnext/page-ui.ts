@@ -8,11 +8,15 @@ import type { Inv01Invoice } from '../../invoice/types';
 import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui-kit';
 import type { ErpnextDocument } from './records';
 
-const FORM_ROUTE = 'Form/Sales Invoice';
+/**
+ * A form's page container is named by its doctype (frappe 15 views/formview.js: `frappe.container.add_page(doctype)`,
+ * verified on the real desk); the fake desk says `Form/Sales Invoice`, so both are accepted.
+ */
+const FORM_PAGES = '.page-container[data-page-route="Sales Invoice"], .page-container[data-page-route="Form/Sales Invoice"]';
 
 /** Frappe keeps every visited page in the DOM and hides the others: the toolbar of the one shown. */
 function actionSlot(page: Document): ErpActionSlot | null {
-  const pages = Array.from(page.querySelectorAll(`.page-container[data-page-route="${FORM_ROUTE}"]`));
+  const pages = Array.from(page.querySelectorAll(FORM_PAGES));
   const shown = pages.find((p) => (p as HTMLElement).style.display !== 'none' && !p.classList.contains('hide')) ?? null;
   const actions = shown?.querySelector('.page-head .page-actions');
   if (!actions) return null;
