@@ -211,6 +211,7 @@ describe("ERPNext: Frappe v16's /desk/ route", () => {
       await page.getByTestId('irn-generate').click();
       await page.getByTestId('irn-confirm').click();
       const irn = await textOf(page.getByTestId('irn-irn'));
+      assert.equal(await (await expect(page.getByTestId('irn-writeback'))).getAttribute('data-ok'), 'true');
       assert.equal(v16.writes.find((w) => w.kind === 'mark_e_invoice_as_generated')?.values.irn, irn);
     } finally {
       await b.close();
