@@ -34,8 +34,20 @@ async function idBy(rpc: OdooRpc, model: string, domain: unknown[]): Promise<num
   return ids[0] ?? null;
 }
 
+/**
+ * The record `domain` finds, else a new one. Test files run two at a time (scripts/run-tests.mjs), so
+ * another one may create it meanwhile: a unique constraint then refuses ours and the search finds theirs.
+ */
 async function ensure(rpc: OdooRpc, model: string, domain: unknown[], vals: Vals): Promise<number> {
-  return (await idBy(rpc, model, domain)) ?? rpc.create(model, vals);
+  const found = await idBy(rpc, model, domain);
+  if (found !== null) return found;
+  try {
+    return await rpc.create(model, vals);
+  } catch (err) {
+    const theirs = await idBy(rpc, model, domain);
+    if (theirs === null) throw err;
+    return theirs;
+  }
 }
 
 async function xmlId(rpc: OdooRpc, ref: string): Promise<number> {
@@ -55,7 +67,9 @@ async function taxId(rpc: OdooRpc, name: string): Promise<number> {
 async function copiedTax(rpc: OdooRpc, from: string, name: string, changes: Vals): Promise<number> {
   const existing = await idBy(rpc, 'account.tax', [['name', '=', name]]);
   if (existing !== null) return existing;
-  return rpc.call<number>('account.tax', 'copy', [await taxId(rpc, from)], { default: { name, ...changes } });
+  // Two test files at once may both copy it; either copy serves (the search takes the first).
+  await rpc.call<number>('account.tax', 'copy', [await taxId(rpc, from)], { default: { name, ...changes } });
+  return (await idBy(rpc, 'account.tax', [['name', '=', name]]))!;
 }
 
 async function ensureCompany(rpc: OdooRpc): Promise<{ companyId: number; companyPartnerId: number }> {
