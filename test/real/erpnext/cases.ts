@@ -138,6 +138,13 @@ export const CASES: readonly InvoiceCase[] = [
     }),
   },
   {
+    id: 'non-inr-domestic',
+    title: 'a domestic B2B invoice in USD (TotInvValFc, no ExpDtls)',
+    build: (m, t) => invoice(m, 'rangoliUsd', [item(m.items.turmeric, 30, 2.75)], {
+      currency: 'USD', conversion_rate: 83.25, taxes_and_charges: m.templates.outState, taxes: t.of(m.templates.outState),
+    }),
+  },
+  {
     id: 'sez-with-payment',
     title: 'supply to an SEZ with payment of IGST',
     build: (m, t) => invoice(m, 'malabarSez', [item(m.items.turmeric, 20, 160)], {

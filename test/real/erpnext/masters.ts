@@ -17,12 +17,13 @@ export interface Masters {
   accounts: Record<'cgst' | 'sgst' | 'igst' | 'freight' | 'discount', string>;
 }
 
-type CustomerKey = 'bhima' | 'rangoli' | 'malabarSez' | 'overseas';
+type CustomerKey = 'bhima' | 'rangoli' | 'rangoliUsd' | 'malabarSez' | 'overseas';
 type ItemKey = 'turmeric' | 'chilli' | 'consulting' | 'sack' | 'rice';
 
 const CUSTOMERS: Record<CustomerKey, { title: string; gstin?: string; category: string; line1: string; city: string; state: string; pincode: string; country: string }> = {
   bhima: { title: 'Bhima Stores LLP', gstin: '29AAKCB2045P1Z7', category: 'Registered Regular', line1: '88 Residency Road', city: 'Bengaluru', state: 'Karnataka', pincode: '560025', country: 'India' },
   rangoli: { title: 'Rangoli Foods Private Limited', gstin: '37AAGCR5310M1Z6', category: 'Registered Regular', line1: 'D.No. 40-5-12, Benz Circle Road', city: 'Vijayawada', state: 'Andhra Pradesh', pincode: '520010', country: 'India' },
+  rangoliUsd: { title: 'Rangoli Foods USD Account', gstin: '37AAGCR5310M1Z6', category: 'Registered Regular', line1: 'D.No. 40-5-12, Benz Circle Road', city: 'Vijayawada', state: 'Andhra Pradesh', pincode: '520010', country: 'India' },
   malabarSez: { title: 'Malabar Cashew Company Private Limited', gstin: '32AABCM7788Q1ZO', category: 'SEZ', line1: 'Plot 7, Cashew SEZ', city: 'Kollam', state: 'Kerala', pincode: '691001', country: 'India' },
   overseas: { title: 'Lakeside Gourmet Imports Inc', category: 'Overseas', line1: '400 Lakeshore Drive', city: 'Chicago', state: 'Illinois', pincode: '60611', country: 'United States' },
 };
@@ -53,7 +54,7 @@ export async function createMasters(admin: FrappeClient, tag: string): Promise<M
   for (const [key, c] of Object.entries(CUSTOMERS) as [CustomerKey, (typeof CUSTOMERS)[CustomerKey]][]) {
     const cust = await admin.insert<{ name: string }>({
       doctype: 'Customer', customer_name: `${c.title} ${tag}`, customer_type: 'Company', gst_category: c.category, ...(c.gstin ? { gstin: c.gstin } : {}),
-      ...(key === 'overseas' ? { default_currency: 'USD', accounts: [{ company: COMPANY, account: USD_DEBTORS }] } : {}),
+      ...(key === 'overseas' || key === 'rangoliUsd' ? { default_currency: 'USD', accounts: [{ company: COMPANY, account: USD_DEBTORS }] } : {}),
     });
     customers[key] = { name: cust.name, address: await addressFor(admin, tag, c.title, c, { doctype: 'Customer', name: cust.name }) };
   }
