@@ -81,6 +81,8 @@ describe('ERPNext 15 + India Compliance: write-back as an Accounts User', { skip
     assert.ok(!/CANCELLED/.test(text));
     // What the issue found, pinned: India Compliance's own format cannot print an IRN recorded by its API.
     assert.match(textOfHtml(await printView(run.user, name, 'e-Invoice')), /Invoice Data is not available in the e-Invoice Log/);
+    // …and its "GST Tax Invoice" format fails on the empty invoice data (json.loads(None)).
+    assert.match(textOfHtml(await printView(run.user, name, 'GST Tax Invoice')), /the JSON object must be str, bytes or bytearray, not NoneType/);
 
     // E-way bill for the same IRN.
     const ewb = await irp.ewaybill(result.irn);
