@@ -109,11 +109,17 @@ export function platformFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, u
   return linux(env);
 }
 
-/** The home and port an installed entry runs the companion with (read back from its own text). */
-export function readSpec(text: string): { home: string | null; port: number | null } {
+/** What an installed entry runs: Node, the script, the home and the port (read back from its own text). */
+export function readSpec(text: string): { home: string | null; port: number | null; node: string | null; script: string | null } {
   const home = /IRN_BRIDGE_HOME(?:=|<\/key>\s*<string>|"\)\s*=\s*")([^"\n<]+)/.exec(text)?.[1] ?? null;
   const port = /--port(?: |<\/string>\s*<string>)(\d+)/.exec(text)?.[1];
-  return { home: home && decode(home), port: port ? Number(port) : null };
+  const program = /^ExecStart="((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/m.exec(text)
+    ?? /<key>ProgramArguments<\/key>\s*<array>\s*<string>([^<]*)<\/string>\s*<string>([^<]*)<\/string>/.exec(text)
+    ?? /shell\.Run\("""(.*?)"" ""(.*?)""/.exec(text);
+  return {
+    home: home && decode(home), port: port ? Number(port) : null,
+    node: program ? decode(program[1]) : null, script: program ? decode(program[2]) : null,
+  };
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\\\\/g, '\\');
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\\(["\\])/g, '$1');

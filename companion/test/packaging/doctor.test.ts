@@ -17,6 +17,7 @@ import { ProfileStore } from '../../src/profiles/store';
 import { startOfflineIrp } from '../../src/offline-irp';
 import { runDoctor, type Finding } from '../../src/doctor';
 import { homeLayout } from '../../src/home';
+import { installService } from '../../src/service/manage';
 
 function tempHome(t: { after(fn: () => void): void }): { home: string; env: NodeJS.ProcessEnv } {
   const user = mkdtempSync(join(tmpdir(), 'irn-doctor-'));
@@ -138,4 +139,17 @@ test('a companion on the port with another home is a problem naming that home', 
   assert.equal(code, 1);
   const finding = report.findings.find((f) => f.check === 'port')!;
   assert.match(finding.message, new RegExp(`uses the home ${a.home}, not ${b.home}`));
+});
+
+test('a start-up entry whose Node.js is gone (an upgrade moved it) is a problem', async (t) => {
+  const { home, env } = tempHome(t);
+  const c = await running(t, home);
+  const ctx = { platform: 'linux' as const, env, say: () => {}, run: () => ({ code: 1, out: '', err: 'no bus', missing: false }) };
+  installService({ node: join(env.HOME!, 'old-node', 'bin', 'node'), script: process.argv[1], home, port: c.port }, ctx);
+  const findings = await runDoctor({ home, port: c.port, env, platform: 'linux', profiles: false });
+  const service = findings.find((f) => f.check === 'service')!;
+  assert.equal(service.status, 'fail');
+  assert.match(service.message, /runs .*old-node\/bin\/node, which no longer exists/);
+  installService({ node: process.execPath, script: process.argv[1], home, port: c.port }, ctx);
+  assert.equal((await runDoctor({ home, port: c.port, env, platform: 'linux', profiles: false })).find((f) => f.check === 'service')!.status, 'ok');
 });

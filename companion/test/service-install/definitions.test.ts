@@ -28,7 +28,7 @@ test('systemd user unit: the packaged script under this Node, the home, the port
   assert.match(unit, /^RestartSec=5$/m);
   assert.match(unit, /^UMask=0077$/m);
   assert.match(unit, /^\[Install\]\nWantedBy=default\.target$/m);
-  assert.deepEqual(readSpec(unit), { home: spec.home, port: 47321 });
+  assert.deepEqual(readSpec(unit), { home: spec.home, port: 47321, node: spec.node, script: spec.script });
   assert.match(systemdUnit({ ...spec, home: '/srv/a "b"\\c' }), /^Environment="IRN_BRIDGE_HOME=\/srv\/a \\"b\\"\\\\c"$/m);
 });
 
@@ -57,7 +57,7 @@ test('launchd agent: program arguments, the home, run at load, kept alive after 
   assert.match(plist, /<key>RunAtLoad<\/key>\n  <true\/>/);
   assert.match(plist, /<key>KeepAlive<\/key>\n  <dict>\n    <key>SuccessfulExit<\/key>\n    <false\/>/);
   assert.match(plist, /<key>StandardErrorPath<\/key>\n  <string>\/Users\/a&amp;b\/Library\/Logs\/irn-bridge\/companion\.log<\/string>/);
-  assert.deepEqual(readSpec(plist), { home: '/Users/a&b/Library/Application Support/irn-bridge', port: 47321 });
+  assert.deepEqual(readSpec(plist), { home: '/Users/a&b/Library/Application Support/irn-bridge', port: 47321, node: spec.node, script: spec.script });
 });
 
 test('Windows: a logon task that restarts on failure and runs a hidden launcher setting the home', () => {
@@ -73,7 +73,7 @@ test('Windows: a logon task that restarts on failure and runs a hidden launcher 
   const launcher = windowsLauncher(win);
   assert.match(launcher, /shell\.Environment\("PROCESS"\)\("IRN_BRIDGE_HOME"\) = "C:\\Users\\clerk\\AppData\\Roaming\\irn-bridge"/);
   assert.match(launcher, /WScript\.Quit shell\.Run\("""C:\\Program Files\\nodejs\\node\.exe"" ""C:\\Users\\clerk\\AppData\\Roaming\\npm\\node_modules\\irn-bridge\\bin\\irn-bridge\.mjs"" start --port 47321", 0, True\)/);
-  assert.deepEqual(readSpec(launcher), { home: win.home, port: 47321 });
+  assert.deepEqual(readSpec(launcher), { home: win.home, port: 47321, node: win.node, script: win.script });
 });
 
 function recorder(answers: Record<string, Partial<ReturnType<Runner>>> = {}) {
