@@ -82,7 +82,7 @@ async function generated(io: ErpIo, ref: ErpDocumentRef, event: Ev<'generated'>,
     Irn: r.irn, AckNo: r.ackNo, AckDt: r.ackDt, Status: 'ACT', SignedQRCode: r.signedQrCode, SignedInvoice: r.signedInvoice,
     ...(r.ewbNo ? { EwbNo: r.ewbNo, EwbDt: r.ewbDt ?? null, EwbValidTill: r.ewbValidTill ?? null } : {}),
   });
-  const qr = { ...file, done: 'The signed QR code is attached for the printed invoice.', failed: 'The signed QR code could not be attached, so the printed invoice has no QR' };
+  const qr = { ...file, done: 'The signed QR code is attached for the printed invoice (print format "IRN Bridge e-Invoice").', failed: 'The signed QR code could not be attached, so the printed invoice has no QR' };
   if (ic.installed) {
     const marked = ic.irn === r.irn ? { ok: true, why: '', status: 200 } : await call(io, INDIA_COMPLIANCE_METHOD, { doctype: 'Sales Invoice', docname: ref.name, values: { irn: r.irn, ack_no: r.ackNo, ack_dt: r.ackDt } });
     if (marked.ok) return outcome('india-compliance', [{ ...marked, done: 'Recorded on the invoice by India Compliance.', failed: '' }, qr]);
