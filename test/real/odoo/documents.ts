@@ -9,7 +9,7 @@ import type { OdooRpc } from './rpc';
 
 export type DocumentKey =
   | 'intraDiscount' | 'interGoodsService' | 'creditFromWizard' | 'multiRate' | 'negativeLine' | 'taxIncluded'
-  | 'cashRounding' | 'creditWithoutOrigin' | 'childContact' | 'reverseCharge' | 'exportUsd' | 'sez';
+  | 'cashRounding' | 'creditWithoutOrigin' | 'childContact' | 'reverseCharge' | 'exportUsd' | 'sez' | 'cess';
 
 export interface MadeDocument {
   key: DocumentKey;
@@ -121,6 +121,13 @@ export async function makeDocuments(rpc: OdooRpc, m: Masters, only?: DocumentKey
     extra: { currency_id: m.usdId, l10n_in_shipping_bill_number: 'SB4471203', l10n_in_shipping_bill_date: today(), l10n_in_shipping_port_code_id: m.portId },
   });
   await add('sez', 'a supply to an SEZ unit', { partner_id: m.partners.sez, lines: [{ product_id: p.gst18, quantity: 2 }] });
+  await add('cess', '28% GST with compensation cess: percent + per unit, and a formula', {
+    partner_id: m.partners.intra,
+    lines: [
+      { product_id: p.gst28, quantity: 10, tax_ids: [m.taxes.gst28, m.taxes.cess] },
+      { product_id: p.gst28, quantity: 4, price_unit: 10, tax_ids: [m.taxes.gst28, m.taxes.cessFormula] },
+    ],
+  });
 
   const names = await rpc.read<{ id: number; name: string; state: string }>('account.move', made.map((d) => d.id), ['name', 'state']);
   return made.map((d) => {

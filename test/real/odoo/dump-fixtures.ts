@@ -10,7 +10,7 @@ import { odoo } from '@irn-bridge/shared/erps/odoo/index';
 import type { DocumentKey } from './documents';
 import { openRealOdoo } from './session';
 
-const KEYS: DocumentKey[] = ['multiRate', 'negativeLine', 'exportUsd', 'childContact', 'cashRounding', 'creditFromWizard', 'reverseCharge'];
+const KEYS: DocumentKey[] = ['multiRate', 'negativeLine', 'exportUsd', 'childContact', 'cashRounding', 'creditFromWizard', 'reverseCharge', 'cess'];
 const dir = new URL('../../../shared/src/erps/odoo/fixtures/', import.meta.url);
 
 const real = await openRealOdoo({ only: KEYS });

@@ -20,7 +20,7 @@ import { openRealOdoo, skipReason, type RealOdoo } from './session';
 
 const KEYS: DocumentKey[] = [
   'intraDiscount', 'interGoodsService', 'creditFromWizard', 'multiRate', 'negativeLine', 'taxIncluded', 'cashRounding',
-  'creditWithoutOrigin', 'childContact', 'reverseCharge', 'exportUsd', 'sez',
+  'creditWithoutOrigin', 'childContact', 'reverseCharge', 'exportUsd', 'sez', 'cess',
 ];
 
 describe('real Odoo 17.0 web client: Generate IRN through the extension', { skip: skipReason }, () => {

@@ -36,6 +36,7 @@ const CASES: [DocumentKey, (inv: Record<string, any>) => void][] = [
   ['reverseCharge', (i) => { assert.equal(i.TranDtls.RegRev, 'Y'); }],
   ['exportUsd', (i) => { assert.equal(i.TranDtls.SupTyp, 'EXPWP'); assert.ok(i.ValDtls.TotInvValFc > 0 && i.ValDtls.TotInvVal > 50 * i.ValDtls.TotInvValFc); assert.equal(i.ExpDtls.ForCur, 'USD'); assert.match(i.ExpDtls.Port, /^IN[A-Z0-9]{3,4}$/); }],
   ['sez', (i) => { assert.equal(i.TranDtls.SupTyp, 'SEZWP'); }],
+  ['cess', (i) => { assert.equal(i.ItemList[0].CesRt, 5); assert.ok(i.ItemList[0].CesNonAdvlAmt > 0 && i.ItemList[1].CesNonAdvlAmt > 0); }],
 ];
 
 describe('real Odoo 17.0: INV-01 equals Odoo\'s own l10n_in_edi JSON', { skip: skipReason }, () => {

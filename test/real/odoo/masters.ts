@@ -20,7 +20,7 @@ export interface Masters {
   companyPartnerId: number;
   partners: Record<'intra' | 'inter' | 'child' | 'sez' | 'overseas', number>;
   products: Record<'gst5' | 'gst12' | 'gst18' | 'gst28' | 'exempt' | 'nil' | 'service', number>;
-  taxes: Record<'gst5' | 'igst18' | 'reverseCharge' | 'included' | 'nil' | 'exempt', number>;
+  taxes: Record<'gst5' | 'gst28' | 'igst18' | 'reverseCharge' | 'included' | 'nil' | 'exempt' | 'cess' | 'cessFormula', number>;
   usdId: number;
   cashRoundingId: number;
   /** An Indian port (l10n_in's port codes), for the export's shipping details. */
@@ -126,6 +126,10 @@ export async function ensureMasters(rpc: OdooRpc): Promise<Masters> {
 
   const taxes = {
     gst5: await taxId(rpc, '5% GST'),
+    gst28: await taxId(rpc, '28% GST S'),
+    // l10n_in's compensation cess: 5 % plus 1.591 a unit (a group), and a Python formula (21 % or 4.17 a unit).
+    cess: await taxId(rpc, '5%+1.591 CESS S'),
+    cessFormula: await taxId(rpc, '21% or 4.170 CESS S'),
     igst18: await taxId(rpc, '18% IGST S'),
     nil: await taxId(rpc, '0%'),
     exempt: await taxId(rpc, '0% Exempt'),

@@ -79,6 +79,7 @@ function mapLine(move: OdooAccountMove, line: OdooMoveLine, base: number, record
   const taxes = records['account.tax'] ?? [];
   for (const id of line.tax_ids ?? []) if (taxes.find((x) => x.id === id)?.l10n_in_reverse_charge) out.reverseCharge = true;
   const leaves = leafTaxes(line.tax_ids ?? [], taxes);
+  const formula: typeof leaves = [];
   if (!leaves.length) issues.error(`${path}.GstRt`, `Line "${label}" has no GST tax.`, 'Set its tax (use "0% Exempt" or "0%" nil-rated when no GST applies).');
   for (const tax of leaves) {
     if (tax.l10n_in_reverse_charge) out.reverseCharge = true;
@@ -91,7 +92,11 @@ function mapLine(move: OdooAccountMove, line: OdooMoveLine, base: number, record
     } else if (tax.amount_type === 'percent') amount = (base * pct) / 100;
     else if (tax.amount_type === 'fixed') amount = pct * qty * Math.abs(rate);
     else if (tax.amount_type === 'division') amount = (base * pct) / (100 - pct);
-    else issues.error(`${path}.GstRt`, `The tax "${tax.name}" on line "${label}" is computed by a formula IRN Bridge cannot follow.`, 'Use a percent or fixed tax for e-invoices.');
+    else {
+      // A Python formula ("21% or 4.170 CESS S"): its amount is what Odoo's line total holds beyond the other taxes.
+      formula.push(tax);
+      continue;
+    }
     amount = round2(amount);
     if (kind === 'igst' || kind === 'cgst' || kind === 'sgst') {
       t[kind] += amount;
@@ -109,9 +114,22 @@ function mapLine(move: OdooAccountMove, line: OdooMoveLine, base: number, record
       issues.warning(`${path}.GstRt`, `Line "${label}" is a non-GST supply ("${tax.name}"); it is sent at 0 %, as Odoo does.`, 'Leave non-GST supplies off e-invoices where you can.');
     }
   }
+  const counted = () => t.igst + t.cgst + t.sgst + t.cess + t.cessFixed + t.stateCess + t.stateCessFixed + t.other;
+  if (formula.length === 1) {
+    const [tax] = formula;
+    const amount = round2((num(line.price_total) - num(line.price_subtotal)) * rate - counted());
+    const kind = taxKind(tax, records);
+    // Odoo: a cess that is not a percentage is a non ad valorem cess (`cess_non_advol`).
+    if (kind === 'cess') t.cessFixed += amount;
+    else if (kind === 'state_cess') t.stateCessFixed += amount;
+    else if (kind === 'igst' || kind === 'cgst' || kind === 'sgst') t[kind] += amount;
+    else if (kind !== 'rc') t.other += amount;
+  } else if (formula.length > 1) {
+    issues.error(`${path}.GstRt`, `Line "${label}" has ${formula.length} taxes computed by formulas (${formula.map((x) => `"${x.name}"`).join(', ')}); IRN Bridge can tell only one apart.`, 'Keep one formula tax per line.');
+  }
   // Odoo rounds each line's taxes; trust its line total when it differs by a paisa or two (rupee invoices only).
-  if (!foreign && t.other === 0) {
-    const gap = round2(num(line.price_total) - num(line.price_subtotal) - (t.igst + t.cgst + t.sgst + t.cess + t.cessFixed + t.stateCess + t.stateCessFixed));
+  if (!foreign && t.other === 0 && !formula.length) {
+    const gap = round2(num(line.price_total) - num(line.price_subtotal) - counted());
     if (gap !== 0 && Math.abs(gap) <= 0.05) {
       if (t.igst) t.igst += gap;
       else if (t.sgst) t.sgst += gap;

@@ -92,6 +92,17 @@ describe('Odoo: reading 17.0 and 18.0 records', () => {
     assert.deepEqual(mapped.issues, []);
   });
 
+  test('two formula taxes on one line cannot be told apart: named, not guessed', () => {
+    const r = base();
+    r['account.tax'].push(
+      { id: 41, name: 'Levy A', amount: 0, amount_type: 'code', tax_group_id: [8, 'CESS'], invoice_repartition_line_ids: [] },
+      { id: 42, name: 'Levy B', amount: 0, amount_type: 'code', tax_group_id: [8, 'CESS'], invoice_repartition_line_ids: [] },
+    );
+    r['account.move.line'][0].tax_ids = [...r['account.move.line'][0].tax_ids, 41, 42];
+    const { issues } = map(r);
+    assert.ok(issues.some((i) => i.severity === 'error' && /2 taxes computed by formulas \("Levy A", "Levy B"\)/.test(i.message)));
+  });
+
   test('a negative line bigger than the lines it can go into is reported, not dropped', () => {
     const r = base();
     const [first] = r['account.move.line'];
