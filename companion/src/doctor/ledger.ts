@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { homeLayout } from '../home';
+import { commandFor, homeLayout } from '../home';
 import { fail, ok, warn, type Finding } from './finding';
 
 export function checkLedger(home: string, now: Date = new Date()): Finding[] {
@@ -20,7 +20,7 @@ export function checkLedger(home: string, now: Date = new Date()): Finding[] {
     const findings: Finding[] = [problems.length === 0
       ? ok('ledger', `The ledger ${path} is intact (PRAGMA integrity_check: ok).`, { path })
       : damaged(path, `${problems.length} problem${problems.length > 1 ? 's' : ''}, first: ${problems[0]}`)];
-    if (problems.length === 0) findings.push(extensionContact(db, now));
+    if (problems.length === 0) findings.push(extensionContact(db, home, now));
     return findings;
   } catch (e) {
     return [damaged(path, (e as Error).message)];
@@ -37,7 +37,7 @@ function damaged(path: string, why: string): Finding {
 
 interface KeyRow { client: string; origin: string; last_used_at: string | null }
 
-function extensionContact(db: Database.Database, now: Date): Finding {
+function extensionContact(db: Database.Database, home: string, now: Date): Finding {
   let keys: KeyRow[];
   try {
     keys = db.prepare(`SELECT client, origin, last_used_at FROM api_keys
@@ -48,7 +48,7 @@ function extensionContact(db: Database.Database, now: Date): Finding {
   }
   if (keys.length === 0) {
     return warn('extension', 'No browser extension is paired with this companion.',
-      'Run irn-bridge pair and type the code in the extension\'s options page.');
+      `Run ${commandFor('pair', home, null)} and type the code in the extension's options page.`);
   }
   const last = keys.find((k) => k.last_used_at);
   if (!last?.last_used_at) return warn('extension', `The extension was paired (${keys[0].client}) but has not called the companion since.`);

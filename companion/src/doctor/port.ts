@@ -1,6 +1,6 @@
 /** Is the companion running on its port, and if something else holds the port, who. */
 import { basename, dirname, resolve } from 'node:path';
-import { defaultHome, homeLayout } from '../home';
+import { commandFor, defaultHome, homeLayout } from '../home';
 import { fail, ok, type Finding } from './finding';
 import { portOwner, type PortOwner } from './port-owner';
 
@@ -24,7 +24,7 @@ export async function checkPort(home: string, port: number, platform: NodeJS.Pla
   const owner = refused ? null : portOwner(port, platform);
   if (refused || (!health && !owner)) {
     return fail('port', `The companion is not running: nothing answers on ${url}.`,
-      'Start it with irn-bridge start, or have it start with the computer: irn-bridge service install.', { port, running: false });
+      `Start it with ${commandFor('start', home, port)}, or have it start with the computer: ${commandFor('service install', home, port)}.`, { port, running: false });
   }
   if (health?.service !== 'irn-bridge-companion') {
     return fail('port', `Port ${port} is in use by ${describe(owner)}, which is not the IRN Bridge companion.`,

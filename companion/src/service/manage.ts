@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensurePrivateDir } from '../home';
+import { commandFor, ensurePrivateDir } from '../home';
 import { ProfileStore } from '../profiles/store';
 import type { ServiceSpec } from './definitions';
 import { platformFor, readSpec, type Runner } from './platform';
@@ -28,7 +28,7 @@ export function installService(spec: ServiceSpec, ctx: ServiceContext): number {
   const why = p.unavailable(ctx.run);
   if (why) {
     ctx.say(`Not enabled: ${why}`);
-    ctx.say('Until then, start the companion yourself with irn-bridge start (the file above is kept for when the service manager is there).');
+    ctx.say(`Until then, start the companion yourself with ${commandFor('start', spec.home, spec.port, { env: ctx.env })} (the file above is kept for when the service manager is there).`);
     return 1;
   }
   for (const [cmd, args] of p.enable) {

@@ -36,7 +36,7 @@ test('service install | status | uninstall from the installed irn-bridge', { ski
   assert.equal(install.status, 1, install.stdout + install.stderr);
   assert.match(install.stdout, new RegExp(`Wrote ${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.match(install.stdout, /Not enabled: (systemd user services are not available for this login|This computer has no systemd)/);
-  assert.match(install.stdout, /start the companion yourself with irn-bridge start/);
+  assert.match(install.stdout, /start the companion yourself with IRN_BRIDGE_PORT=47555 irn-bridge start /);
   const text = readFileSync(unit, 'utf8');
   const script = realpathSync(join(installed.prefix, 'lib', 'node_modules', 'irn-bridge', 'bin', 'irn-bridge.mjs'));
   assert.ok(text.includes(`ExecStart="${process.execPath}" "${script}" start --port 47555`), text);
