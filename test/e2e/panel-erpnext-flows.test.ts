@@ -138,7 +138,7 @@ describe('ERPNext: the sheet', () => {
     try {
       await expect(page.getByTestId('irn-generate'));
       const pageWidth = () => page.evaluate(() => document.documentElement.getBoundingClientRect().width);
-      assert.ok(await pageWidth() <= 1024 - 340, 'pushed left by the sheet');
+      assert.ok(await pageWidth() <= 1024 - 320, 'pushed left by the sheet');
       await page.getByTestId('irn-generate').focus();
       await page.keyboard.press('Escape');
       await expect(page.getByTestId('irn-expand'));
