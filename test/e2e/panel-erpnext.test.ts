@@ -73,7 +73,11 @@ for (const vp of VIEWPORTS) {
         }
         saveScreenshot(`panel-erpnext-${vp.width}-ready`, await page.screenshot());
 
-        await action.click(); // the ERP's own toolbar opens the preview
+        // The button lives in the ERP's DOM: the page's own script clicking it does nothing.
+        await page.evaluate(() => (document.querySelector('[data-testid="irn-erp-action"]') as HTMLElement).click());
+        await page.waitForTimeout(300);
+        assert.equal(await page.getByTestId('irn-preview').count(), 0, 'a synthetic click must not open the preview');
+        await action.click(); // the clerk's click on the ERP's own toolbar opens the preview
         await expect(page.getByTestId('irn-preview'));
         const { invoice, totals } = await mappedHere(name);
         const want = breakdown(invoice);
