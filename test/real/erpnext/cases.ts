@@ -60,6 +60,11 @@ export const CASES: readonly InvoiceCase[] = [
     }),
   },
   {
+    id: 'above-e-way-bill-threshold',
+    title: 'goods above the e-way bill threshold, no transport details on the invoice (no EwbDtls from either)',
+    build: (m, t) => invoice(m, 'rangoli', [item(m.items.turmeric, 400, 150)], { taxes_and_charges: m.templates.outState, taxes: t.of(m.templates.outState) }),
+  },
+  {
     id: 'tax-inclusive',
     title: 'tax-inclusive rates (GST included in the print rate)',
     build: (m, t) => invoice(m, 'bhima', [item(m.items.chilli, 5, 105), item(m.items.consulting, 2, 1180)], {
