@@ -59,4 +59,12 @@ test('the packed irn-bridge installs with npm and runs from its prefix alone', {
   const body = (await generated.json()) as { irn: string; profile: { demo: boolean } };
   assert.match(body.irn, /^[0-9a-f]{64}$/);
   assert.equal(body.profile.demo, true);
+
+  // The installed doctor, on the same home and port: nothing wrong (notes do not count).
+  const port = new URL(running.url).port;
+  const doctor = JSON.parse(execFileSync('irn-bridge', ['doctor', '--port', port, '--json'], { env, cwd: installed.work, encoding: 'utf8' })) as
+    { ok: boolean; home: string; findings: { check: string; status: string }[] };
+  assert.equal(doctor.ok, true, JSON.stringify(doctor.findings));
+  assert.equal(doctor.home, home);
+  assert.deepEqual(doctor.findings.filter((f) => f.check === 'ledger' || f.check === 'port' || f.check === 'profile').map((f) => f.status), ['ok', 'ok', 'ok']);
 });
