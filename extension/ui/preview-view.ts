@@ -45,16 +45,16 @@ function summaryList(doc: Document, d: PreviewData): HTMLElement {
     ...row('Items', String(s.itemCount), 'irn-item-count'));
 }
 
+/** One row per line, two columns, so it fits the narrow sheet: the ERP's item, HSN, qty @ rate | taxable, GST. */
 function linesTable(doc: Document, d: PreviewData): HTMLElement {
-  const head = h(doc, 'tr', {}, ...['Item · HSN', 'Qty @ Rate', 'Taxable', 'GST'].map((t) => h(doc, 'th', { scope: 'col' }, t)));
+  const head = h(doc, 'tr', {}, h(doc, 'th', { scope: 'col' }, 'Item · HSN · Qty @ Rate'), h(doc, 'th', { scope: 'col' }, 'Taxable + GST'));
   const rows = d.breakdown.lines.map((l, i) => {
     const name = d.names.lines[i];
+    const qty = l.qty !== undefined ? `${formatQty(l.qty, l.unit)} @ ${formatRupees(l.rate)}` : `@ ${formatRupees(l.rate)}`;
     return h(doc, 'tr', { testid: 'irn-line', 'data-sl': l.slNo, 'data-hsn': l.hsn, 'data-taxable': l.taxable, 'data-tax': l.tax },
       h(doc, 'td', {}, name?.href ? h(doc, 'a', { href: name.href, target: '_blank', rel: 'noopener' }, name.label) : (name?.label ?? `Item ${i + 1}`),
-        h(doc, 'div', { class: 'muted' }, `HSN ${l.hsn}`)),
-      h(doc, 'td', { class: 'num' }, l.qty !== undefined ? formatQty(l.qty, l.unit) : '', h(doc, 'div', { class: 'muted' }, `@ ${formatRupees(l.rate)}`)),
-      h(doc, 'td', { class: 'num' }, formatRupees(l.taxable)),
-      h(doc, 'td', { class: 'num' }, formatRupees(l.tax), h(doc, 'div', { class: 'muted' }, formatPercent(l.gstRate))));
+        h(doc, 'div', { class: 'muted' }, `HSN ${l.hsn} · ${qty}`)),
+      h(doc, 'td', { class: 'num' }, formatRupees(l.taxable), h(doc, 'div', { class: 'muted' }, `+ ${formatRupees(l.tax)} (${formatPercent(l.gstRate)})`)));
   });
   return h(doc, 'table', { class: 'lines', testid: 'irn-lines' }, h(doc, 'thead', {}, head), h(doc, 'tbody', {}, ...rows));
 }

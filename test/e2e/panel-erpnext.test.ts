@@ -97,6 +97,8 @@ for (const vp of VIEWPORTS) {
         if (v.RndOffAmt) assert.match(await textOf(page.getByTestId('irn-roundoff-note')), /Rounding Adjustment of ₹ 0\.\d\d makes it ₹ [\d,]+\.\d\d/);
         assert.equal(await page.getByTestId('irn-erp-differs').count(), Math.abs(totals.grandTotal - v.TotInvVal) > 0.01 ? 1 : 0);
         assert.equal(await textOf(page.getByTestId('irn-total')), `₹ ${v.TotInvVal.toLocaleString('en-IN', { minimumFractionDigits: 2 })}`);
+        const overflow = await page.evaluate(() => { const s = document.querySelector('irn-bridge-panel')!.shadowRoot!.querySelector('.scroll')!; return s.scrollWidth - s.clientWidth; });
+        assert.ok(overflow <= 0, `the preview fits the sheet (${overflow} px too wide)`);
         const small = await smallestPanelText(page);
         assert.ok(small.px >= 12, `panel text at ${small.px}px: "${small.text}"`);
         saveScreenshot(`panel-erpnext-${vp.width}-preview`, await page.screenshot());
