@@ -22,6 +22,7 @@ import { breakdown } from './breakdown';
 import { MEMORY_PREFS, PagePush, sheetWidth, type DockPrefs, type DockState } from './dock';
 import { h, onTrustedClick } from './dom';
 import { ErpAction } from './erp-action';
+import { nameGstinInError } from './gstin-error';
 import { ewaybillFormView } from './ewaybill-view';
 import type { ErpNames } from './issues-view';
 import { PANEL_CSS } from './styles';
@@ -185,7 +186,7 @@ export class IrnPanel {
 
   private fail(err: unknown, retry: () => void, back?: () => void): void {
     this.busy = false;
-    const e = toUiError(err);
+    const e = nameGstinInError(toUiError(err), this.invoice, this.names?.customer?.label ?? null);
     this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, e, retry, back, this.names)), 'error', `Error: ${e.message}`, back ?? null);
   }
 

@@ -55,3 +55,12 @@ test('the breakdown is the INV-01 ValDtls; a different ERP total is named', () =
   assert.deepEqual(b.lines.map((l) => l.tax), [18]);
   assert.deepEqual(totalsDifferences(b, { grandTotal: 118, taxableTotal: 100, taxTotal: 18, roundOff: 0, currency: 'INR' }), [{ what: 'total', erp: 118, irp: 118.2 }]);
 });
+
+test('an inactive GSTIN (3076) is named: whose it is, from the invoice', async () => {
+  const { nameGstinInError } = await import('./gstin-error');
+  const inv = { SellerDtls: { Gstin: '29AAHCA4821K1ZH' }, BuyerDtls: { Gstin: '37AAGCR5310M1Z6', LglNm: 'Rangoli Foods' } } as unknown as Inv01Invoice;
+  const e = nameGstinInError({ code: 'IRP_REJECTED', message: 'The GSTIN is inactive.', irp: { codes: ['3076'], messages: ['GSTIN - 37AAGCR5310M1Z6 is inactive'] } }, inv, 'Rangoli Foods Private Limited');
+  assert.equal(e.message, "The GSTIN is inactive: the customer Rangoli Foods Private Limited's GSTIN 37AAGCR5310M1Z6.");
+  const unknown = nameGstinInError({ code: 'IRP_REJECTED', message: 'The GSTIN is inactive.', irp: { codes: ['3029'], messages: [] } }, inv, null);
+  assert.match(unknown.message, /seller 29AAHCA4821K1ZH, buyer 37AAGCR5310M1Z6/);
+});
