@@ -1,23 +1,27 @@
 import { openDatabase } from '../../ledger/db';
 import { PairingCodes } from '../../security/pairing';
 import { homeOf } from '../runtime';
+import { commandFor } from '../../home';
 import { parse, printJson, type Io } from '../io';
 
 export const pairUsage = `Usage: irn-bridge pair [--json]
 
 Shows a one-time pairing code (valid 5 minutes). Type it into the IRN Bridge extension's options page.
---json prints {"code","expiresAt"}.`;
+--json prints {"code","expiresAt","home"}.`;
 
 export async function pair(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } }, pairUsage);
   if (values.help) return io.out(pairUsage), 0;
-  const db = openDatabase(homeOf(io));
+  const home = homeOf(io);
+  const db = openDatabase(home);
   try {
     const created = new PairingCodes(db).create();
-    if (values.json) printJson(io, created);
+    if (values.json) printJson(io, { ...created, home });
     else {
       io.out(`Pairing code: ${created.code}`);
       io.out(`Enter it in the IRN Bridge extension (Options → Pair). It works once and expires at ${new Date(created.expiresAt).toLocaleTimeString()}.`);
+      // A companion started with another home keeps other keys and another ledger: it refuses this code.
+      io.out(`It is for the companion whose home is ${home} (started with: ${commandFor('start', home, null)}).`);
     }
     return 0;
   } finally {

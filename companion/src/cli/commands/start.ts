@@ -1,3 +1,4 @@
+import { commandFor } from '../../home';
 import { resolvePort, startCompanion } from '../../server';
 import { createLogger } from '../../logger';
 import { homeOf } from '../runtime';
@@ -21,7 +22,7 @@ export async function start(args: string[], io: Io): Promise<number> {
   for (const p of profiles) {
     io.out(`  profile ${p.name}${p.name === def ? ' (default)' : ''}: ${p.kind} ${p.gstin}${p.demo ? '  DEMO — offline IRP, not registered with the government' : ''}`);
   }
-  io.out('Pair the browser extension with: irn-bridge pair');
+  io.out(`Pair the browser extension with: ${commandFor('pair', home, null)}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
