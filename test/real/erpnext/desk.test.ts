@@ -58,8 +58,8 @@ describe('ERPNext 15 desk + India Compliance, the built extension, an Accounts U
     assert.match(await textOf(page.getByTestId('irn-doc')), new RegExp(name));
     assert.equal(await page.getByTestId('irn-confirm').isEnabled(), true, 'no blocking issue on a real India Compliance invoice');
     await page.getByTestId('irn-confirm').click();
-    const irn = await textOf(page.getByTestId('irn-irn'), 30_000);
-    const wb = await expect(page.getByTestId('irn-writeback'), 30_000);
+    const irn = await textOf(page.getByTestId('irn-irn'), 60_000);
+    const wb = await expect(page.getByTestId('irn-writeback'), 60_000);
     assert.equal(await wb.getAttribute('data-ok'), 'true', await wb.textContent() ?? '');
     assert.equal(await wb.getAttribute('data-method'), 'india-compliance');
     return irn;
@@ -77,7 +77,7 @@ describe('ERPNext 15 desk + India Compliance, the built extension, an Accounts U
       await page.getByTestId('irn-ewb-distance').fill('0');
       await page.getByTestId('irn-ewb-vehno').fill('KA01AB1234');
       await page.getByTestId('irn-ewb-confirm').click();
-      const ewbNo = await textOf(page.getByTestId('irn-ewb-no'), 30_000);
+      const ewbNo = await textOf(page.getByTestId('irn-ewb-no'), 60_000);
 
       const inv = await run.user.get<Record<string, unknown>>('Sales Invoice', name);
       assert.equal(inv.irn, irn);
@@ -109,7 +109,7 @@ describe('ERPNext 15 desk + India Compliance, the built extension, an Accounts U
       await page.getByTestId('irn-cancel-reason').selectOption('2');
       await page.getByTestId('irn-cancel-remark').fill('Wrong rate entered');
       await page.getByTestId('irn-cancel-confirm').click();
-      await expect(page.getByTestId('irn-cancelled'), 30_000);
+      await expect(page.getByTestId('irn-cancelled'), 60_000);
 
       // An Accounts User may not cancel a Sales Invoice in ERPNext 15: the cancellation is attached and
       // noted on the timeline for an Accounts Manager (writeback.test.ts covers the manager's full cancel).

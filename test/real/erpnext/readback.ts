@@ -38,7 +38,7 @@ export async function printView(c: FrappeClient, invoice: string, format: string
 /** India Compliance writes its logs in a background job: wait (bounded) until the log says what we expect. */
 export async function waitForLog<T extends Record<string, unknown>>(c: FrappeClient, doctype: string, name: string, ready: (log: T) => boolean): Promise<T> {
   let last: T | null = null;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 120; i++) {
     const res = await c.request<{ data?: T }>('GET', `/api/resource/${encodeURIComponent(doctype)}/${encodeURIComponent(name)}`);
     if (res.ok && res.body.data) {
       last = res.body.data as T;
@@ -60,7 +60,7 @@ export function printedQr(html: string): Buffer | null {
 
 /** Polls `read` (bounded) until it gives a value: the extension records after the panel shows the result. */
 export async function waitFor<T>(read: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 120; i++) {
     const v = await read();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 500));

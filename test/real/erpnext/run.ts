@@ -25,7 +25,7 @@ export async function startRun(url: string): Promise<RealRun> {
   await prepareSite(admin);
   const user = await FrappeClient.login(url, ACCOUNTS_USER.usr, ACCOUNTS_USER.pwd);
   const manager = await FrappeClient.login(url, ACCOUNTS_MANAGER.usr, ACCOUNTS_MANAGER.pwd);
-  const tag = `T${Date.now().toString(36).toUpperCase()}`;
+  const tag = `T${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 36 ** 2).toString(36).toUpperCase()}`;
   const masters = await createMasters(admin, tag);
   return { url, admin, user, manager, masters, taxes: await loadTaxes(admin, masters) };
 }

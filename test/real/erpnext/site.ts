@@ -8,7 +8,9 @@
  *   write-back tests, and an Accounts Manager, the role ERPNext requires to cancel an invoice.
  * - IRN Bridge's print format (shared/src/erps/erpnext/print/), as the admin installs it once.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FrappeClient } from './frappe-client';
 
 export const COMPANY = process.env.ERP_COMPANY ?? 'Aruna Spice Works Private Limited';
@@ -22,7 +24,32 @@ export const MAPPED_UOM = { uom: 'IRNB Sack', gst_uom: 'BAG (Bags)' };
 export const PRINT_FORMAT = 'IRN Bridge e-Invoice';
 const PRINT_HTML = new URL('../../../shared/src/erps/erpnext/print/irn-bridge-e-invoice.html', import.meta.url);
 
-export async function prepareSite(admin: FrappeClient): Promise<void> {
+/** The test files run in parallel: one process at a time checks and creates the site's setup. */
+async function withSetupLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(tmpdir(), 'irn-bridge-erpnext15-setup.lock');
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      if (i > 600) throw new Error(`The site setup lock ${lock} is held for too long.`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function prepareSite(admin: FrappeClient): Promise<void> {
+  return withSetupLock(() => setUp(admin));
+}
+
+async function setUp(admin: FrappeClient): Promise<void> {
   await ensureCompanyAddress(admin);
   await ensureUsdDebtors(admin);
   await ensureGstSettings(admin);
