@@ -29,7 +29,7 @@ test('nothing listening: a clear message with how to start the companion', async
   const e = await failure(c.health());
   assert.equal(e.error.code, 'COMPANION_DOWN');
   assert.match(e.error.message, /not running.*127\.0\.0\.1:47321/);
-  assert.match(e.error.hint!, /npx -y pnpm@12\.4\.2 start/);
+  assert.match(e.error.hint!, /IT person.*irn-bridge doctor/);
 });
 
 test('an unpaired extension origin (403 FORBIDDEN) reads as "not paired"', async () => {

@@ -12,8 +12,10 @@ export class UiFailure extends Error {
 export function companionDown(port: number): UiError {
   return {
     code: 'COMPANION_DOWN',
-    message: `The IRN Bridge companion is not running (nothing answers on 127.0.0.1:${port}).`,
-    hint: 'Start it: open the IRN Bridge folder in a terminal and run `npx -y pnpm@12.4.2 start` (or `irn-bridge start` if installed), then try again.',
+    message: `The IRN Bridge companion is not running on this computer (nothing answers on 127.0.0.1:${port}).`,
+    // Said for the clerk, with what to tell the IT person: a developer's start command would start a
+    // companion with another home, which then looks unpaired (issue 11).
+    hint: `Restart the computer or sign in again: IRN Bridge starts by itself once it is installed as a service. If it still does not answer, tell your IT person: "the IRN Bridge companion does not answer on port ${port}; please run irn-bridge doctor". Nothing was sent to the IRP.`,
   };
 }
 
@@ -21,7 +23,7 @@ export function notPaired(): UiError {
   return {
     code: 'NOT_PAIRED',
     message: 'This browser is not paired with the IRN Bridge companion yet.',
-    hint: 'Run `irn-bridge pair` (or `npx -y pnpm@12.4.2 irn-bridge pair`) and type the code shown into the IRN Bridge options page.',
+    hint: 'Ask your IT person for a pairing code (they make one with `irn-bridge pair` on this computer) and type it in IRN Bridge options → Pair.',
   };
 }
 

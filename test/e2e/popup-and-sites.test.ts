@@ -104,7 +104,7 @@ describe('companion not running', () => {
       const error = await expect(erp.getByTestId('irn-error'));
       assert.equal(await error.getAttribute('data-code'), 'COMPANION_DOWN');
       assert.match(await textOf(erp.getByTestId('irn-error-message')), /companion is not running/);
-      assert.match(await textOf(erp.getByTestId('irn-error-hint')), /npx -y pnpm@12\.4\.2 start/);
+      assert.match(await textOf(erp.getByTestId('irn-error-hint')), /IT person.*irn-bridge doctor/);
       saveScreenshot('erpnext-panel-companion-down', await erp.getByTestId('irn-panel').screenshot());
 
       const popup = await b.openExtensionPage('popup.html');

@@ -57,7 +57,7 @@ function renderPairing(paired: boolean): void {
   }
   const code = h(doc, 'input', { testid: 'options-pair-code', placeholder: 'Pairing code', autocomplete: 'off', spellcheck: 'false' });
   const pair = h(doc, 'button', { type: 'button', class: 'primary', testid: 'options-pair' }, 'Pair');
-  const msg = h(doc, 'div', { class: 'hint', testid: 'options-pair-message' }, 'Run `irn-bridge pair` (or `npx -y pnpm@12.4.2 irn-bridge pair`) in the IRN Bridge folder and type the code it shows.');
+  const msg = h(doc, 'div', { class: 'hint', testid: 'options-pair-message' }, 'Type the one-time pairing code your IT person gives you (they make one with `irn-bridge pair` on this computer).');
   pair.addEventListener('click', async () => {
     pair.disabled = true;
     try {
