@@ -19,35 +19,25 @@ import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestField
 import type { MessageType, Protocol } from '../lib/messages';
 import { toUiError, UiFailure } from '../lib/ui-error';
 import { breakdown } from './breakdown';
-import { MEMORY_PREFS, PagePush, sheetWidth, type DockPrefs, type DockState } from './dock';
+import { MEMORY_PREFS, type DockPrefs } from './dock';
 import { h, onTrustedClick } from './dom';
 import { ErpAction } from './erp-action';
 import { nameGstinInError } from './gstin-error';
 import { ewaybillFormView } from './ewaybill-view';
 import type { ErpNames } from './issues-view';
-import { PANEL_CSS } from './styles';
+import { PanelSheet } from './sheet';
 import { summarize, type InvoiceSummary } from './summary';
-import { cancelFormView, errorView, previewView, profileBadge, progressView, readyView, resultView } from './views';
-
-/** Set by the build (wxt.config.ts); Node's test runner, which has no build, sees it undefined. */
-declare const __IRN_BRIDGE_E2E__: boolean | undefined;
-const OPEN_SHADOW_FOR_TESTS = typeof __IRN_BRIDGE_E2E__ !== 'undefined' && __IRN_BRIDGE_E2E__;
+import { cancelFormView, errorView, previewView, progressView, readyView, resultView } from './views';
 
 export type Send = <T extends MessageType>(type: T, req: Protocol[T]['req']) => Promise<Protocol[T]['res']>;
 
-export const PANEL_TAG = 'irn-bridge-panel';
+export { PANEL_TAG } from './sheet';
 
 type Phase = 'loading' | 'not-final' | 'ready' | 'preview' | 'busy' | 'result' | 'form' | 'error';
 
 export class IrnPanel {
-  private readonly host: HTMLElement;
-  private readonly sheet: HTMLElement;
-  private readonly tab: HTMLButtonElement;
-  private readonly body: HTMLElement;
-  private readonly live: HTMLElement;
-  private readonly badgeSlot: HTMLElement;
+  private readonly sheet: PanelSheet;
   private readonly ui: ErpPageUi;
-  private readonly push: PagePush;
   private readonly action: ErpAction;
   private doc: unknown = null;
   private erpSummary: ErpInvoiceSummary | null = null;
@@ -61,123 +51,47 @@ export class IrnPanel {
   private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
   private phase: Phase = 'loading';
-  private state: DockState = 'open';
-  /** What Esc does in the view shown (a form's Back); otherwise Esc collapses the sheet. */
-  private escape: (() => void) | null = null;
-  /** Set by the clerk's first action in the panel: from then on each new view takes the focus. */
-  private focusWanted = false;
-  private mounted = false;
-  private readonly onResize = () => this.applyDock();
 
-  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, private readonly prefs: DockPrefs = MEMORY_PREFS()) {
+  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, prefs: DockPrefs = MEMORY_PREFS()) {
     this.ui = pageUiFor(erp.module.id);
-    this.push = new PagePush(page);
     this.action = new ErpAction(page, (p) => this.ui.actionSlot(p), () => this.fromErpAction());
-    this.host = page.createElement(PANEL_TAG);
-    this.host.setAttribute('data-testid', 'irn-panel-host');
-    // Closed in the shipped build, so page scripts cannot rewrite what the clerk confirms; the
-    // end-to-end build keeps it open for the test driver (see wxt.config.ts).
-    const shadow = this.host.attachShadow({ mode: OPEN_SHADOW_FOR_TESTS ? 'open' : 'closed' });
-    const style = page.createElement('style');
-    style.textContent = PANEL_CSS;
-    this.badgeSlot = h(page, 'span', {});
-    const collapse = h(page, 'button', { type: 'button', class: 'icon', testid: 'irn-close', title: 'Collapse (Esc). The IRN tab at the right edge brings it back.', 'aria-label': 'Collapse the e-Invoice panel' }, '⟩');
-    onTrustedClick(collapse, () => this.setState('collapsed', true));
-    this.live = h(page, 'div', { class: 'sr-only', testid: 'irn-live', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.body = h(page, 'div', { testid: 'irn-body' });
-    this.sheet = h(page, 'div', { class: 'sheet', testid: 'irn-panel', 'data-erp': erp.module.id, role: 'complementary', 'aria-label': 'IRN Bridge e-Invoice' },
-      h(page, 'div', { class: 'head' }, h(page, 'span', { class: 'title' }, 'IRN Bridge · e-Invoice'), this.badgeSlot, collapse),
-      this.live, h(page, 'div', { class: 'scroll' }, this.body));
-    this.tab = h(page, 'button', { type: 'button', class: 'tab', testid: 'irn-expand', hidden: true, 'aria-label': 'Open the e-Invoice panel' }, 'e-Invoice');
-    onTrustedClick(this.tab, () => { this.focusWanted = true; this.setState('open', true); });
-    this.sheet.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      if (this.escape) this.escape();
-      else this.setState('collapsed', true);
-    });
-    shadow.append(style, this.sheet, this.tab);
+    this.sheet = new PanelSheet(page, erp.module.id, prefs, { onStateChange: () => this.updateAction() }, () => this.action.focus());
   }
 
   mount(): void {
-    this.page.documentElement.append(this.host);
-    this.page.defaultView?.addEventListener('resize', this.onResize);
-    this.mounted = true;
-    // Hidden until the clerk's last choice is known, so the page is not pushed and then released.
-    this.sheet.hidden = true;
-    void this.prefs.load().catch(() => null).then((s) => {
-      if (!this.mounted) return;
-      this.state = s ?? 'open';
-      this.applyDock();
-    });
+    this.sheet.mount();
     void this.load();
   }
 
   unmount(): void {
-    this.mounted = false;
-    this.page.defaultView?.removeEventListener('resize', this.onResize);
     this.action.remove();
-    this.push.release();
-    this.host.remove();
+    this.sheet.unmount();
   }
 
   private get width(): number {
-    return sheetWidth(this.page.defaultView?.innerWidth ?? 1366);
-  }
-
-  private applyDock(): void {
-    const open = this.state === 'open';
-    this.sheet.style.setProperty('--irn-sheet-width', `${this.width}px`);
-    this.sheet.hidden = !open;
-    this.tab.hidden = open;
-    this.push.set(open ? this.width : 0);
-    this.updateAction();
-  }
-
-  /** The clerk opened or collapsed the sheet: keep the choice for the next invoice. */
-  private setState(state: DockState, byClerk: boolean): void {
-    this.state = state;
-    this.applyDock();
-    if (byClerk) void this.prefs.save(state).catch(() => undefined);
-    if (state === 'open') this.focusView();
-    else if (!this.action.focus()) this.tab.focus();
+    return this.sheet.width;
   }
 
   private fromErpAction(): void {
-    this.focusWanted = true;
-    if (this.state !== 'open') this.setState('open', true);
+    this.sheet.focusWanted = true;
+    if (this.sheet.state !== 'open') this.sheet.setState('open');
     if (this.phase === 'ready') void this.preview();
-    else this.focusView();
+    else this.sheet.focusView();
   }
 
   private updateAction(): void {
     if (this.phase === 'loading' || this.phase === 'not-final') return this.action.remove();
-    const registered = this.result !== null;
-    this.action.show(registered ? 'e-Invoice' : 'Generate IRN', this.state === 'open');
+    this.action.show(this.result ? 'e-Invoice' : 'Generate IRN', this.sheet.state === 'open');
   }
 
   private show(el: HTMLElement, phase: Phase, announce?: string, escape: (() => void) | null = null): void {
     this.phase = phase;
-    this.escape = escape;
-    this.body.replaceChildren(el);
-    if (announce) this.live.textContent = announce;
+    this.sheet.show(el, announce, escape);
     this.updateAction();
-    this.focusView();
-  }
-
-  /** Focus follows the clerk into each new view, unless they have moved on to the ERP page meanwhile. */
-  private focusView(): void {
-    if (!this.focusWanted || this.state !== 'open') return;
-    const active = this.page.activeElement;
-    if (active && active !== this.host && active !== this.page.body && !(active as HTMLElement).hasAttribute?.('data-irn-bridge')) return;
-    const target = this.body.querySelector<HTMLElement>('[data-focus]') ?? (this.body.firstElementChild as HTMLElement | null);
-    if (!target) return;
-    if (!target.matches('button, select, input, textarea, a[href]')) target.setAttribute('tabindex', '-1');
-    target.focus({ preventScroll: false });
   }
 
   private setBadge(p: ProfileRef | null | undefined): void {
-    this.badgeSlot.replaceChildren(...[profileBadge(this.page, p)].filter((x): x is HTMLElement => x !== null));
+    this.sheet.setBadge(p);
   }
 
   private progress(text: string): void {
@@ -247,7 +161,7 @@ export class IrnPanel {
   }
 
   private showReady(): void {
-    this.show(readyView(this.page, this.summary!, () => { this.focusWanted = true; void this.preview(); }), 'ready');
+    this.show(readyView(this.page, this.summary!, () => { this.sheet.focusWanted = true; void this.preview(); }), 'ready');
   }
 
   /** Re-check: read the invoice again from the ERP (the clerk fixed it there) without reloading the page. */
@@ -279,7 +193,7 @@ export class IrnPanel {
     }, {
       onConfirm: () => void this.generate(),
       onBack: () => this.showReady(),
-      onRecheck: () => { this.focusWanted = true; void this.recheck(); },
+      onRecheck: () => { this.sheet.focusWanted = true; void this.recheck(); },
     }), 'preview', errors ? `${errors} problem${errors > 1 ? 's' : ''} to fix in ${this.erp.module.label} before registering.` : 'Ready to register. Check the preview, then Generate IRN.', () => this.showReady());
   }
 
@@ -314,8 +228,8 @@ export class IrnPanel {
     this.writeBack = wb;
     this.setBadge(result.profile);
     const view = resultView(this.page, result, wb, {
-      onCancel: () => { this.focusWanted = true; this.showCancelForm(); },
-      onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => { this.focusWanted = true; this.showEwaybillForm(); } : undefined,
+      onCancel: () => { this.sheet.focusWanted = true; this.showCancelForm(); },
+      onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => { this.sheet.focusWanted = true; this.showEwaybillForm(); } : undefined,
     }, new Date(), { qrWidth: this.width - 30 });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
     if (!wb && this.erp.module.writesBack && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
