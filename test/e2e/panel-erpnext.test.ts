@@ -152,8 +152,19 @@ describe('ERPNext: QR download and print', () => {
       assert.match(await textOf(sheet.getByTestId('print-fields')), new RegExp(irn));
       assert.match(await textOf(sheet.getByTestId('print-fields')), /Ack No\s*\d{15}/);
       assert.equal(await sheet.getByTestId('print-qr').locator('path').count(), 1);
+      await expect(sheet.getByTestId('print-demo'));
       saveScreenshot('panel-erpnext-print-sheet', await sheet.screenshot());
       await sheet.close();
+      // Copy QR puts the image and the signed text on the clipboard together.
+      await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+      await page.getByTestId('irn-qr-copy').click();
+      await expect(page.locator('[data-testid="irn-qr-copy"][data-copied]'));
+      const copied = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return { types: item.types, text: await (await item.getType('text/plain')).text() };
+      });
+      assert.deepEqual([...copied.types].sort(), ['image/png', 'text/plain']);
+      assert.equal(copied.text, companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code);
     } finally {
       await page.close();
     }
