@@ -103,3 +103,28 @@ describe('Odoo: a draft', () => {
     }
   });
 });
+
+describe("Odoo: an issue in Odoo's words, fixed there, Re-check", () => {
+  test('a product without a valid HSN is named with a link to it and the Odoo fix; fixing the product and Re-check turns it green', async () => {
+    const product = odoo.db['product.product'].find((p) => p.id === 5)!;
+    const hsn = product.l10n_in_hsn_code;
+    product.l10n_in_hsn_code = '09103920'; // not in the GST HSN master
+    const page = await open(ODOO_MOVES.posted, VIEWPORTS[0]);
+    try {
+      await page.getByTestId('irn-generate').click();
+      await expect(page.getByTestId('irn-blocked'));
+      const issue = page.locator('[data-testid="irn-issue"][data-path="ItemList[0].HsnCd"]');
+      assert.match(await textOf(issue.getByTestId('irn-issue-message')), /^\[TUR-1KG\] Turmeric Powder 1 kg \(row 1\): HSN code 09103920 is not in the HSN\/SAC master\.$/);
+      assert.match(await textOf(issue.getByTestId('irn-issue-fix')), /HSN\/SAC Code on the product/);
+      assert.equal(await issue.getByTestId('irn-issue-link').getAttribute('href'), `${site.origin}/web#id=5&model=product.product&view_type=form`);
+      saveScreenshot('panel-odoo-issue-erp-words', await page.screenshot());
+      product.l10n_in_hsn_code = hsn; // the clerk corrects the product in Odoo (17.0 reads the HSN from the product)
+      await page.getByTestId('irn-recheck').click();
+      await expect(page.getByTestId('irn-valid'));
+      assert.equal(await page.getByTestId('irn-confirm').isEnabled(), true);
+    } finally {
+      product.l10n_in_hsn_code = hsn;
+      await page.close();
+    }
+  });
+});
