@@ -7,7 +7,8 @@ import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
 import { ensureHome } from './home';
 import { createLogger, type Logger } from './logger';
-import { openDatabase } from './ledger/db';
+import { openLedger } from './ledger/open';
+import { scheduleBackups } from './ledger/backup';
 import { LedgerStore } from './ledger/store';
 import { GenerationService } from './ledger/generate';
 import { DocumentService } from './ledger/documents';
@@ -59,7 +60,8 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const home = ensureHome(opts.home);
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? createLogger();
-  const db = openDatabase(home);
+  // Waits for a locked file without freezing the listening port; refuses a missing, cut or damaged one (ledger/open.ts).
+  const db = await openLedger(home, { onFileProblem: (e) => log.warn(`${e.message} ${e.details.hint ?? ''}`) });
   const ledger = new LedgerStore(db, now);
   const profiles = new ProfileStore(home);
   if (profiles.ensureDemo()) log.info('created the DEMO profile (embedded offline IRP, GSTIN 29AAHCA4821K1ZH)');
@@ -105,6 +107,9 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
       log.warn(`start-up reconciliation stopped: ${(e as Error)?.message ?? e}`);
     });
 
+  const stopBackups = opts.reconcileOnStart === false ? () => undefined
+    : scheduleBackups(db, home, (e) => log.warn(`ledger backup failed: ${(e as Error)?.message ?? e}`), (p) => log.info(`ledger backed up to ${p}`));
+
   let closed = false;
   return {
     app, ctx, ledger, profiles, reconciled,
@@ -114,6 +119,8 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
       closed = true;
       await reconciled;
       await batches.settle();
+      stopBackups();
+      generation.close();
       await sessions.close();
       db.close();
     },

@@ -5,6 +5,7 @@
  */
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import type { LedgerRow } from './store';
+import { qrFieldsOf } from './result';
 
 /** The IRP's own rounding tolerance on the invoice total, in rupees. */
 const TOTAL_TOLERANCE = 1;
@@ -19,6 +20,9 @@ export const identityOf = (invoice: Inv01Invoice): Identity => ({
 });
 
 export function identityOfRow(row: LedgerRow): Identity {
+  // A registered row: what the IRP signed is the truth (a 409 row settled by reconciling holds the IRP's invoice, not the request).
+  const qr = qrFieldsOf(row.signed_qr_code);
+  if (qr) return { buyer: qr.BuyerGstin ?? null, total: Number(qr.TotInvVal), items: Number(qr.ItemCnt) };
   let items: number | null = null;
   try {
     const list = (JSON.parse(row.request_json) as { ItemList?: unknown }).ItemList;

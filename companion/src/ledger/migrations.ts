@@ -66,4 +66,10 @@ export const migrations: string[] = [
     used_at TEXT
   );
   `,
+  // 2: the owner of a pending row (issue 10, defect 3): another process waits for a live owner's outcome.
+  `
+  ALTER TABLE einvoices ADD COLUMN owner_pid INTEGER;
+  ALTER TABLE einvoices ADD COLUMN owner_nonce TEXT;
+  ALTER TABLE einvoices ADD COLUMN owner_heartbeat TEXT;
+  `,
 ];

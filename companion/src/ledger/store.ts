@@ -5,6 +5,7 @@
 import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/api/contract';
 import { documentKeyOfRow } from '@irn-bridge/shared/irn';
 import type { Db } from './db';
+import { ownedByOther, SELF } from './owner';
 import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
 
 export interface LedgerRow {
@@ -22,7 +23,16 @@ export interface LedgerRow {
   last_error: string | null;
   attempts: number;
   created_at: string; updated_at: string;
+  /** The process working on a pending row (see owner.ts); null when nobody is. */
+  owner_pid: number | null; owner_nonce: string | null; owner_heartbeat: string | null;
 }
+
+/** What claiming a document for an attempt found. */
+export type Claim =
+  | { kind: 'send'; row: LedgerRow }      // new or failed: now pending and ours, send it
+  | { kind: 'check'; row: LedgerRow }     // pending/unknown and now ours: ask the IRP before any resend
+  | { kind: 'busy'; row: LedgerRow }      // another live process is working on it
+  | { kind: 'done'; row: LedgerRow };     // generated or cancelled
 
 /** The IRP's answer as the ledger stores it. */
 export interface Registration {
@@ -45,6 +55,12 @@ export function toLedgerEntry(r: LedgerRow): LedgerEntry {
     cancelDate: r.cancel_date, lastError: r.last_error ? (JSON.parse(r.last_error) as ApiErrorBody) : null,
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
+}
+
+export function isUnresolved(r: LedgerRow): boolean {
+  if (r.state === 'pending' || r.state === 'unknown') return true;
+  if (r.state !== 'failed' || r.irn) return false;
+  try { return (JSON.parse(r.last_error ?? 'null') as ApiErrorBody | null)?.code === 'CONFLICT'; } catch { return false; }
 }
 
 /** dd/mm/yyyy → yyyy-mm-dd, so date ranges compare as text. */
@@ -80,22 +96,66 @@ export class LedgerStore {
       const json = JSON.stringify(a.request);
       if (!existing) {
         const info = this.db.prepare(`INSERT INTO einvoices (seller_gstin, fy, doc_type, doc_no_key, doc_no, doc_date, state, profile,
-          request_json, buyer_gstin, total_value, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 1, ?, ?)`)
+          request_json, buyer_gstin, total_value, attempts, created_at, updated_at, owner_pid, owner_nonce, owner_heartbeat)
+          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`)
           .run(a.key.sellerGstin, a.key.fy, a.key.docType, a.key.docNo.toUpperCase(), a.docNo, a.key.docDate, a.profile, json,
-            a.buyerGstin, a.totalValue, now, now);
+            a.buyerGstin, a.totalValue, now, now, SELF.pid, SELF.nonce, now);
         return this.get(Number(info.lastInsertRowid));
       }
-      if (!reusable.includes(existing.state)) return null;
+      if (!reusable.includes(existing.state) || ownedByOther(existing, this.now())) return null;
       this.db.prepare(`UPDATE einvoices SET state = 'pending', profile = ?, request_json = ?, doc_no = ?, doc_date = ?, buyer_gstin = ?,
-        total_value = ?, last_error = NULL, attempts = attempts + 1, updated_at = ? WHERE id = ?`)
-        .run(a.profile, json, a.docNo, a.key.docDate, a.buyerGstin, a.totalValue, now, existing.id);
+        total_value = ?, last_error = NULL, attempts = attempts + 1, updated_at = ?, owner_pid = ?, owner_nonce = ?, owner_heartbeat = ? WHERE id = ?`)
+        .run(a.profile, json, a.docNo, a.key.docDate, a.buyerGstin, a.totalValue, now, SELF.pid, SELF.nonce, now, existing.id);
       return this.get(existing.id);
     }).immediate();
   }
 
+  /**
+   * Takes a document for an attempt, in one IMMEDIATE transaction, so two processes cannot both take
+   * it: a row a live process owns is left to it ('busy'); any other unsettled row becomes ours.
+   */
+  claim(a: Parameters<LedgerStore['beginAttempt']>[0]): Claim {
+    return this.db.transaction((): Claim => {
+      const existing = this.find(a.key);
+      if (!existing || existing.state === 'failed') return { kind: 'send', row: this.beginAttempt(a)! };
+      if (existing.state === 'generated' || existing.state === 'cancelled') return { kind: 'done', row: existing };
+      if (ownedByOther(existing, this.now())) return { kind: 'busy', row: existing };
+      this.takeOwnership(existing.id);
+      return { kind: 'check', row: this.get(existing.id) };
+    }).immediate();
+  }
+
+  /** For reconciling: the row, now ours, if it is still unsettled and no live process owns it. */
+  claimForReconcile(id: number): LedgerRow | null {
+    return this.db.transaction(() => {
+      const row = this.get(id);
+      if (!row || !isUnresolved(row) || ownedByOther(row, this.now())) return null;
+      this.takeOwnership(id);
+      return this.get(id);
+    }).immediate();
+  }
+
+  private takeOwnership(id: number): void {
+    this.db.prepare('UPDATE einvoices SET owner_pid = ?, owner_nonce = ?, owner_heartbeat = ? WHERE id = ?')
+      .run(SELF.pid, SELF.nonce, this.stamp(), id);
+  }
+
+  /** Refreshes this process's heartbeat on the rows it is working on. */
+  heartbeat(ids: number[]): void {
+    const stmt = this.db.prepare('UPDATE einvoices SET owner_heartbeat = ? WHERE id = ? AND owner_nonce = ?');
+    for (const id of ids) stmt.run(this.stamp(), id, SELF.nonce);
+  }
+
+  /** Gives up ownership (the attempt ended without settling the row, e.g. the IRP could not be asked). */
+  release(id: number): void {
+    this.db.prepare('UPDATE einvoices SET owner_pid = NULL, owner_nonce = NULL, owner_heartbeat = NULL WHERE id = ? AND owner_nonce = ?')
+      .run(id, SELF.nonce);
+  }
+
   markGenerated(id: number, r: Registration, recovered: boolean): LedgerRow {
     this.db.prepare(`UPDATE einvoices SET state = 'generated', irn = ?, ack_no = ?, ack_dt = ?, signed_invoice = ?, signed_qr_code = ?,
-      ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, recovered = ?, last_error = NULL, updated_at = ? WHERE id = ?`)
+      ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, recovered = ?, last_error = NULL, updated_at = ?,
+      owner_pid = NULL, owner_nonce = NULL, owner_heartbeat = NULL WHERE id = ?`)
       .run(r.Irn, String(r.AckNo), r.AckDt, r.SignedInvoice, r.SignedQRCode, r.EwbNo == null ? null : String(r.EwbNo),
         r.EwbDt ?? null, r.EwbValidTill ?? null, recovered ? 1 : 0, this.stamp(), id);
     return this.get(id);
@@ -107,7 +167,8 @@ export class LedgerStore {
   }
 
   markState(id: number, state: 'unknown' | 'failed', error: ApiErrorBody): LedgerRow {
-    this.db.prepare('UPDATE einvoices SET state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+    this.db.prepare(`UPDATE einvoices SET state = ?, last_error = ?, updated_at = ?,
+      owner_pid = NULL, owner_nonce = NULL, owner_heartbeat = NULL WHERE id = ?`)
       .run(state, JSON.stringify(error), this.stamp(), id);
     return this.get(id);
   }
@@ -122,8 +183,10 @@ export class LedgerStore {
       .run(e.ewbNo, e.ewbDt, e.ewbValidTill, this.stamp(), irn);
   }
 
+  /** Rows start-up reconciliation settles: pending/unknown, and failed ones the IRP may hold (a 409 on a registered number). */
   unresolved(): LedgerRow[] {
-    return this.db.prepare(`SELECT * FROM einvoices WHERE state IN ('pending', 'unknown') ORDER BY id`).all() as LedgerRow[];
+    return (this.db.prepare(`SELECT * FROM einvoices WHERE state IN ('pending', 'unknown')
+      OR (state = 'failed' AND irn IS NULL AND last_error LIKE '%"code":"CONFLICT"%') ORDER BY id`).all() as LedgerRow[]).filter(isUnresolved);
   }
 
   list(f: LedgerFilter = {}): { rows: LedgerRow[]; total: number; limit: number; offset: number } {
