@@ -50,6 +50,10 @@ export class IrnPanel {
   private writeBack: WriteBackOutcome | null = null;
   private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
+  /** The ERP toolbar's action was clicked before the invoice was read: open the preview when it is. */
+  /** The ERP toolbar's action was clicked while the invoice was being read: open the preview once it is. */
+  private previewWanted = false;
+  private loading = false;
   private phase: Phase = 'loading';
 
   constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, prefs: DockPrefs = MEMORY_PREFS()) {
@@ -76,7 +80,11 @@ export class IrnPanel {
     this.sheet.focusWanted = true;
     if (this.sheet.state !== 'open') this.sheet.setState('open');
     if (this.phase === 'ready') void this.preview();
-    else this.sheet.focusView();
+    else {
+      // Clicked while the invoice is still being read: the clerk asked for the preview, so show it once it is ready.
+      if (this.loading) this.previewWanted = true;
+      this.sheet.focusView();
+    }
   }
 
   private updateAction(): void {
@@ -139,6 +147,15 @@ export class IrnPanel {
   private async load(): Promise<void> {
     const { module, ref } = this.erp;
     this.progress(`Reading ${ref.name} from ${module.label}…`);
+    this.loading = true;
+    try {
+      await this.loadAndShow();
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async loadAndShow(): Promise<void> {
     try {
       if (!(await this.readInvoice())) return;
     } catch (err) {
@@ -161,6 +178,11 @@ export class IrnPanel {
   }
 
   private showReady(): void {
+    if (this.previewWanted) {
+      this.previewWanted = false;
+      void this.preview();
+      return;
+    }
     this.show(readyView(this.page, this.summary!, () => { this.sheet.focusWanted = true; void this.preview(); }), 'ready');
   }
 

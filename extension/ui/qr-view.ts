@@ -76,7 +76,7 @@ function printSheet(doc: Document, r: EInvoiceResult): void {
   const row = (k: string, v: string) => [h(d, 'dt', {}, k), h(d, 'dd', {}, v)];
   d.body.append(
     h(d, 'h1', {}, `e-Invoice · ${r.document.docNo} dated ${r.document.docDate}`),
-    r.profile.demo ? h(d, 'p', { 'data-testid': 'print-demo' }, 'DEMO: issued by the offline IRP, not registered with the government.') : null,
+    ...(r.profile.demo ? [h(d, 'p', { 'data-testid': 'print-demo' }, 'DEMO: issued by the offline IRP, not registered with the government.')] : []),
     h(d, 'dl', { 'data-testid': 'print-fields' }, ...row('IRN', r.irn), ...row('Ack No', r.ackNo), ...row('Ack Date', r.ackDt)),
     svgAt(d, r.signedQrCode, 3, 'print-qr'));
   w.focus();
