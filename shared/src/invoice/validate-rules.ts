@@ -1,8 +1,9 @@
 /**
- * Business rules of the IRP (spec §4.3) that need no live master data: place of supply and tax
- * type, item and invoice arithmetic (±1 tolerance, as the IRP), GSTIN relations, document type
- * rules. Each check runs only when the fields it reads passed the schema, so one wrong field gives
- * one issue rather than a cascade.
+ * Business rules the IRP applies (its published validation rules, behind error codes such as
+ * 2172, 2176, 2189) that need no live master data: place of supply and tax type, item and
+ * invoice arithmetic (±1 tolerance, as the IRP), GSTIN relations, document type rules. Each
+ * check runs only when the fields it reads passed the schema, so one wrong field gives one
+ * issue rather than a cascade.
  */
 import type { IssueCollector } from './collector';
 import { compareDocDateToToday, parseDocDate } from '../dates';

@@ -1,7 +1,7 @@
 /**
  * Field-by-field comparison of the project's INV-01 with India Compliance's for the same invoice
  * (used by the real-server test test/real/erpnext/mapping.test.ts and by the captured fixtures' test).
- * Amounts agree within the IRP's ±1 rupee tolerance (irp-spec §4.3); codes, texts and counts must be
+ * Amounts agree within the IRP's ±1 rupee tolerance (beyond it the IRP answers 2189); codes, texts and counts must be
  * equal. A field one side leaves out counts as 0 when the other side has 0 there (India Compliance's
  * `sanitize_data` keeps zeros but drops empty values). Every deliberate difference is named below.
  */

@@ -3,7 +3,7 @@
  * Field-by-field comparison of the project's INV-01 with the JSON Odoo's own l10n_in_edi generates.
  * Keys are compared case-insensitively (Odoo sends `GSTIN`, `POS`; the NIC schema spells `Gstin`,
  * `Pos`; the IRP reads both). A field one side leaves out counts as its schema default (0, "N").
- * Money may differ within the IRP's tolerance of ±1 rupee (irp-spec §4.3, error 2189).
+ * Money may differ within the IRP's tolerance of ±1 rupee (the IRP refuses a larger gap with error 2189).
  */
 export interface FieldDiff {
   path: string;
