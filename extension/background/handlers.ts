@@ -11,6 +11,7 @@ import { toUiError, UiFailure } from '../lib/ui-error';
 import { readMainWorldGlobals } from './page-globals';
 import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
+import { validateForPanel } from './validate';
 
 
 function client(s: StoredSettings): CompanionClient {
@@ -78,6 +79,7 @@ const handlers: Handlers = {
     const c = client(s);
     return c.lookup({ docType: msg.docType, docNo: msg.docNo, docDate: msg.docDate }, await chosenProfile(c, s, msg.sellerGstin));
   },
+  'invoice.validate': async (msg) => validateForPanel(msg),
   'einvoices.generate': async (msg) => {
     const s = await loadSettings();
     const c = client(s);

@@ -7,6 +7,7 @@ import type {
   HealthResponse, LedgerListResponse, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
 import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
+import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 
 export interface Settings {
   port: number;
@@ -51,6 +52,8 @@ export interface Protocol {
   'einvoices.recent': { req: { limit?: number }; res: LedgerListResponse };
   /** `sellerGstin` picks the seller's profile, as generate does, so a lookup finds what generate would return. */
   'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string; sellerGstin?: string }; res: EInvoiceResult | null };
+  /** The preview's check of the mapped invoice (background/validate.ts), so the HSN master stays out of the page. */
+  'invoice.validate': { req: { invoice: unknown; allowSandboxGstins?: boolean }; res: ValidationIssue[] };
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
   'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
   'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };

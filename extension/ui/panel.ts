@@ -11,7 +11,6 @@ import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type W
 import { pageUiFor, type ErpPageUi } from '@irn-bridge/shared/erps/page-ui';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
-import { validateInvoice } from '@irn-bridge/shared/invoice/validate';
 import type { CancelReason } from '@irn-bridge/shared/codes/cancel-reasons';
 import { allowsSandboxGstins, sellerGstinOf } from '@irn-bridge/shared/profiles/choice';
 import type { ErpPage } from '../lib/erp-page';
@@ -200,15 +199,18 @@ export class IrnPanel {
   private async preview(): Promise<void> {
     if (!this.invoice || !this.summary || !this.names) return;
     let profile: ProfileRef | null = null;
+    let checked: ValidationIssue[];
     try {
       const status = await this.send('status', { sellerGstin: sellerGstinOf(this.invoice) ?? undefined });
       if (status.error) throw new UiFailure(status.error);
       profile = status.activeProfile;
       this.setBadge(profile);
+      // Checked in the background (background/validate.ts): the HSN master is too large to ship into every ERP page.
+      checked = await this.send('invoice.validate', { invoice: this.invoice, allowSandboxGstins: allowsSandboxGstins(profile) });
     } catch (err) {
       return this.fail(err, () => void this.preview(), () => this.showReady());
     }
-    const issues = [...this.mappingIssues, ...validateInvoice(this.invoice, { allowSandboxGstins: allowsSandboxGstins(profile) })];
+    const issues = [...this.mappingIssues, ...checked];
     const errors = issues.filter((i) => i.severity === 'error').length;
     this.show(previewView(this.page, {
       summary: this.summary, breakdown: breakdown(this.invoice), erpTotals: this.erpTotals, issues, profile, names: this.names, labels: this.ui.labels,
