@@ -25,7 +25,7 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
   cancel IRN --reason N --remark T cancel an IRN
   ewaybill IRN --distance KM …     an e-way bill for an IRN (vehicle or transport document)
   irp get PATH | irp post PATH F   read-only IRP calls (auth and encryption handled)
-  ledger list | export --csv FILE  the local ledger of e-invoices
+  ledger list | export | recover   the local ledger of e-invoices; recover it from a backup or the IRP
   offline-irp --port P [--json]    serve the offline IRP (a local stand-in for the NIC sandbox)
   service install|uninstall|status start the companion with the computer (systemd, launchd, Task Scheduler)
   doctor [--json]                  check the installation, the ledger, the port and each profile

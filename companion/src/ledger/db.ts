@@ -10,7 +10,7 @@ import { ensureHome, makePrivate } from '../home';
 import { CompanionError } from '../errors';
 import { backupBeforeMigration } from './backup';
 import { isBusy, LOCKED_MESSAGE } from './busy';
-import { checkLedgerFile, FileGuard, isDamage, ledgerUnusable, writeMarker } from './file-check';
+import { attachGuard, checkLedgerFile, FileGuard, isDamage, ledgerUnusable, writeMarker } from './file-check';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -53,7 +53,9 @@ export function openRaw(home: string, opts: OpenOptions = {}): Db {
     throw e;
   }
   writeMarker(path);
-  cacheStatements(db, new FileGuard(path, 500, opts.onFileProblem));
+  const guard = new FileGuard(path, 500, opts.onFileProblem);
+  attachGuard(db, guard);
+  cacheStatements(db, guard);
   for (const suffix of ['', '-wal', '-shm']) makePrivate(path + suffix);
   return db;
 }

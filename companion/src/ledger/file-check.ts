@@ -57,6 +57,13 @@ export function isDamage(e: unknown): boolean {
   return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code === 'SQLITE_IOERR_SHORT_READ';
 }
 
+const guards = new WeakMap<object, FileGuard>();
+
+export function attachGuard(db: object, guard: FileGuard): void { guards.set(db, guard); }
+
+/** Checks now that the open file is still the ledger (a no-op for a database opened without a guard). */
+export function assertLedgerFile(db: object): void { guards.get(db)?.check(true); }
+
 /**
  * Notices, while running, that the file was deleted, replaced or cut short under the open
  * connection (which would otherwise go on writing to a file nobody else sees). Checked on access,
@@ -74,10 +81,11 @@ export class FileGuard {
     this.dev = s.dev;
   }
 
-  check(): void {
+  /** `force`: check now whatever the last check (before anything is sent to the IRP). */
+  check(force = false): void {
     if (this.tripped) throw this.tripped;
     const now = Date.now();
-    if (now - this.checkedAt < this.everyMs) return;
+    if (!force && now - this.checkedAt < this.everyMs) return;
     this.checkedAt = now;
     let problem: CompanionError | null = null;
     try {

@@ -6,6 +6,7 @@ import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/a
 import { documentKeyOfRow } from '@irn-bridge/shared/irn';
 import type { Db } from './db';
 import { ownedByOther, SELF } from './owner';
+import { assertLedgerFile } from './file-check';
 import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
 
 export interface LedgerRow {
@@ -115,6 +116,7 @@ export class LedgerStore {
    * it: a row a live process owns is left to it ('busy'); any other unsettled row becomes ours.
    */
   claim(a: Parameters<LedgerStore['beginAttempt']>[0]): Claim {
+    assertLedgerFile(this.db); // never send to the IRP what a deleted or replaced file would record
     return this.db.transaction((): Claim => {
       const existing = this.find(a.key);
       if (!existing || existing.state === 'failed') return { kind: 'send', row: this.beginAttempt(a)! };
@@ -127,6 +129,7 @@ export class LedgerStore {
 
   /** For reconciling: the row, now ours, if it is still unsettled and no live process owns it. */
   claimForReconcile(id: number): LedgerRow | null {
+    assertLedgerFile(this.db);
     return this.db.transaction(() => {
       const row = this.get(id);
       if (!row || !isUnresolved(row) || ownedByOther(row, this.now())) return null;
@@ -159,6 +162,22 @@ export class LedgerStore {
       .run(r.Irn, String(r.AckNo), r.AckDt, r.SignedInvoice, r.SignedQRCode, r.EwbNo == null ? null : String(r.EwbNo),
         r.EwbDt ?? null, r.EwbValidTill ?? null, recovered ? 1 : 0, this.stamp(), id);
     return this.get(id);
+  }
+
+  /** A document the IRP holds and the ledger lost (`ledger recover --from-irp`): stored as generated, recovered. */
+  insertRecovered(key: DocumentKey, docNo: string, profile: string, r: Registration, buyerGstin: string | null, totalValue: number | null): LedgerRow {
+    const now = this.stamp();
+    const info = this.db.prepare(`INSERT INTO einvoices (seller_gstin, fy, doc_type, doc_no_key, doc_no, doc_date, state, profile,
+      request_json, buyer_gstin, total_value, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 0, ?, ?)`)
+      .run(key.sellerGstin, key.fy, key.docType, key.docNo.toUpperCase(), docNo, key.docDate, profile,
+        JSON.stringify({ recoveredFromIrp: now }), buyerGstin, totalValue, now, now);
+    return this.markGenerated(Number(info.lastInsertRowid), r, true);
+  }
+
+  /** Rows per state (recover's summary). */
+  countByState(): Record<string, number> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM einvoices GROUP BY state').all() as { state: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 
   /** The IRP's verdict on a registered IRN says it is cancelled (seen while reconciling). */

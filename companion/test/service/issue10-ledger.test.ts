@@ -27,6 +27,7 @@ describe('issue 10: two processes on one ledger, and a ledger that cannot be wri
   });
   after(async () => {
     if (savedWait === undefined) delete process.env.IRN_BRIDGE_LEDGER_WAIT_MS; else process.env.IRN_BRIDGE_LEDGER_WAIT_MS = savedWait;
+    await rig?.c.close(); // the companion restarted below (rig.close() closes the one it started)
     await rig?.close();
   });
   const generations = () => rig.irp.irp.counters.byPath[GENERATE] ?? 0;

@@ -4,10 +4,12 @@ import { openDatabase } from '../../ledger/db';
 import { LedgerStore, toLedgerEntry } from '../../ledger/store';
 import { homeOf } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
+import { ledgerRecover } from './ledger-recover';
 
 export const ledgerUsage = `Usage:
   irn-bridge ledger list [--state S] [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--q TEXT] [--limit N] [--json]
-  irn-bridge ledger export --csv FILE [--state S] [--from …] [--to …]`;
+  irn-bridge ledger export --csv FILE [--state S] [--from …] [--to …]
+  irn-bridge ledger recover --from-backup | --from-irp FILES… [--doc TYPE,NO,DATE] [--from …] [--to …]   (--help for more)`;
 
 const CSV_COLUMNS = ['id', 'state', 'seller_gstin', 'fy', 'doc_type', 'doc_no', 'doc_date', 'buyer_gstin', 'total_value',
   'irn', 'ack_no', 'ack_dt', 'ewb_no', 'cancel_date', 'recovered', 'profile', 'created_at', 'updated_at'] as const;
@@ -20,6 +22,8 @@ function csvCell(v: unknown): string {
 }
 
 export async function ledger(args: string[], io: Io): Promise<number> {
+  // recover runs on a ledger that cannot be opened: it must not open it first.
+  if (args[0] === 'recover') return ledgerRecover(args.slice(1), io);
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, csv: { type: 'string' }, state: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
     q: { type: 'string' }, limit: { type: 'string' },
