@@ -1,10 +1,10 @@
 /**
- * A real companion as users run it: `node companion/bin/irn-bridge.mjs start` in its own process,
+ * A real companion as users run it: the packaged `irn-bridge.mjs start` (or the source) in its own process,
  * with a temp IRN_BRIDGE_HOME holding one sandbox-kind profile that points at the bench's offline
  * IRP over HTTP, and an API key obtained by pairing (code made as `irn-bridge pair` does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,11 @@ import { PairingCodes } from '../companion/src/security/pairing';
 import { SELLER_GSTIN } from '../companion/test/support/invoices';
 import type { IrpProcess } from './irp-process';
 
-const BIN = new URL('../companion/bin/irn-bridge.mjs', import.meta.url).pathname;
+/** The packaged companion (companion/build/bundle.mjs) when built, as users run it; else the source through tsx. */
+const BUNDLE = new URL('../companion/dist/package/bin/irn-bridge.mjs', import.meta.url).pathname;
+const SOURCE = new URL('../companion/bin/irn-bridge.mjs', import.meta.url).pathname;
+export const COMPANION_BIN = process.env.IRN_BRIDGE_BENCH_BIN ?? (existsSync(BUNDLE) ? BUNDLE : SOURCE);
+const BIN = COMPANION_BIN;
 
 export function makeBenchHome(irp: IrpProcess): { home: string; remove(): void } {
   const home = mkdtempSync(join(tmpdir(), 'irnb-bench-home-'));

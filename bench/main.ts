@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseBenchArgs, usage } from './args';
-import { makeBenchHome, startCompanionProcess, type CompanionProcess } from './companion-process';
+import { COMPANION_BIN, makeBenchHome, startCompanionProcess, type CompanionProcess } from './companion-process';
 import { startIrpProcess, type IrpProcess } from './irp-process';
 import { currentLoad, machineInfo } from './machine';
 import { derive, render, type BenchResults } from './report';
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
       companion = await startCompanionProcess(home.home, { profileDir: args.profileDir });
       const idleFresh = await idleMemory(() => companion!.memory(), 1000);
       results.companion = { freshStartMs: round(companion.startMs), idleFresh };
+      log(`companion ${COMPANION_BIN}`);
       log(`companion pid ${companion.pid} up in ${round(companion.startMs)} ms, ${idleFresh.rssMiB} MiB resident; offline IRP pid ${irp.pid}`);
 
       if (args.only.has('throughput')) {
