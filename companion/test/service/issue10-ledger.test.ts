@@ -13,9 +13,27 @@ import { routes } from '@irn-bridge/shared/api/contract';
 import { makeInvoice, INTRA_BUYER_GSTIN } from '../support/invoices';
 import { run } from '../cli/run';
 import { addIrpProfile, makeHome, startCompanionRig, startTestCompanion, type CompanionRig } from './helpers';
+import type { TestIrp } from '../support/offline-irp';
+import { createServer } from 'node:http';
 import { holdWriteLock, readRows, until } from './ledger-procs';
 
 const GENERATE = '/eicore/v1.03/Invoice';
+
+/** A pass-through to the IRP that holds each registration (POST …/Invoice) for `ms` and passes everything else at once. */
+async function slowRegistrations(target: string, ms: number): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    if (req.method === 'POST' && /\/eicore\/v1\.03\/Invoice$/i.test(req.url ?? '')) await sleep(ms);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)) as [string, string][]);
+    const answer = await fetch(target + req.url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
 
 describe('issue 10: two processes on one ledger, and a ledger that cannot be written', () => {
   let rig: CompanionRig;
@@ -33,21 +51,33 @@ describe('issue 10: two processes on one ledger, and a ledger that cannot be wri
   const generations = () => rig.irp.irp.counters.byPath[GENERATE] ?? 0;
 
   test('(3) the server is sending a document and `irn-bridge generate` gets the same one: one send, one IRN for both', async () => {
-    const invoice = makeInvoice();
-    const file = join(rig.home.home, 'one.json');
-    writeFileSync(file, JSON.stringify(invoice));
-    const sent = generations();
-    rig.irp.irp.faults.delayMs(1500);
-    const server = rig.c.api(routes.einvoices, { body: { invoice } });
-    await until('the server\'s pending row', () => readRows(rig.home.home).find((r) => r.doc_no === invoice.DocDtls.No && r.state === 'pending'));
-    const cli = run(rig.home.home, ['generate', file, '--json']);
-    const [res, out] = await Promise.all([server, cli]);
-    rig.irp.irp.faults.delayMs(0);
-    assert.equal(res.status, 200, res.text);
-    assert.equal(out.code, 0, out.stderr);
-    const printed = JSON.parse(out.stdout);
-    assert.equal((printed.result ?? printed).irn, res.body.irn, out.stdout);
-    assert.equal(generations() - sent, 1, 'the IRP was sent the document once');
+    // Only the registration is slow (as when the IRP sits on it): a lookup by document details answers at once, "not found".
+    const slow = await slowRegistrations(rig.irp.baseUrl, 4000);
+    const home = makeHome();
+    try {
+      addIrpProfile(home.home, { ...rig.irp, baseUrl: slow.url } as TestIrp);
+      const c = await startTestCompanion({ home: home.home });
+      try {
+        const invoice = makeInvoice();
+        const file = join(home.home, 'one.json');
+        writeFileSync(file, JSON.stringify(invoice));
+        const sent = generations();
+        const server = c.api(routes.einvoices, { body: { invoice } });
+        await until('the server\'s pending row', () => readRows(home.home).find((r) => r.doc_no === invoice.DocDtls.No && r.state === 'pending'));
+        const out = await run(home.home, ['generate', file, '--json']);
+        const res = await server;
+        assert.equal(res.status, 200, res.text);
+        assert.equal(out.code, 0, out.stderr);
+        const printed = JSON.parse(out.stdout);
+        assert.equal((printed.result ?? printed).irn, res.body.irn, out.stdout);
+        assert.equal(generations() - sent, 1, 'the IRP was sent the document once');
+      } finally {
+        await c.close();
+      }
+    } finally {
+      await slow.close();
+      home.remove();
+    }
   });
 
   test('(3) a 409 row the IRP holds (another invoice took the number) is settled at start-up from the IRP', async () => {
