@@ -46,7 +46,13 @@ export class ApiKeyStore {
     // Record use at most once a minute: a write per request would cost more than the request.
     const now = this.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
-      this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+      try {
+        this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+      } catch (err) {
+        // The ledger waits only briefly for another process's lock (ledger/busy.ts): a missed
+        // "last used" stamp must not fail the request it belongs to; the next minute writes it.
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      }
     }
     return toInfo(row);
   }
