@@ -31,7 +31,7 @@ export function checkLedger(home: string, now: Date = new Date()): Finding[] {
 
 function damaged(path: string, why: string): Finding {
   return fail('ledger', `The ledger ${path} is damaged (${why}).`,
-    'Stop the companion, keep a copy of the file, and restore the last backup of the home. Registered IRNs can be fetched again from the IRP with irn-bridge get.',
+    'Stop the companion, then run irn-bridge ledger recover --from-backup (it restores the newest copy in the home\'s backups folder and keeps the damaged file); IRNs registered since that backup come back with irn-bridge ledger recover --from-irp and the invoice files or document numbers.',
     { path });
 }
 

@@ -68,7 +68,7 @@ test('a damaged ledger is a problem that names the file', async (t) => {
   const ledger = report.findings.find((f) => f.check === 'ledger')!;
   assert.equal(ledger.status, 'fail');
   assert.match(ledger.message, new RegExp(`The ledger ${homeLayout(home).database} is damaged`));
-  assert.match(ledger.hint!, /restore the last backup/);
+  assert.match(ledger.hint!, /irn-bridge ledger recover --from-backup/);
 });
 
 test('a secrets file other users can read is a problem with the chmod that fixes it', { skip: process.platform === 'win32' }, async (t) => {
