@@ -3,40 +3,22 @@
  * turned green by Re-check; cancel without dead ends (a remark is asked for, a cancelled IRN shows
  * no QR, an active e-way bill offers no Cancel IRN); Esc, focus, and the collapse remembered.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, type FakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
 import { saveScreenshot } from './support/artifacts';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
-import { startTestCompanion, type TestCompanion } from './support/companion';
-import { serveSite, type ServedSite } from './support/erp-sites';
 import { expect, textOf } from './support/expect';
-import { readyBrowser } from './support/flows';
+import { usePairedSite } from './support/rig';
 import { coveredBy, smallestPanelText, VIEWPORTS } from './panel-support';
 import type { Page } from 'playwright-core';
 
-let companion: TestCompanion;
-let erp: FakeErpnext;
-let site: ServedSite;
-let b: ExtensionBrowser;
-
-before(async () => {
-  companion = await startTestCompanion();
-  erp = createFakeErpnext({ variant: 'india-compliance' });
-  site = await serveSite(erp.app);
-  b = await launchExtensionBrowser();
-  await readyBrowser(b, companion, site.origin);
-});
-after(async () => {
-  await b?.close();
-  await site?.close();
-  await companion?.close();
-});
+const erp = createFakeErpnext({ variant: 'india-compliance' });
+const rig = usePairedSite(erp.app);
 
 async function open(name: string, viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await rig.b.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(erpnextLoginUrl(site.origin, erpnextInvoicePath(name)));
+  await page.goto(erpnextLoginUrl(rig.site.origin, erpnextInvoicePath(name)));
   return page;
 }
 const focusedTestid = (page: Page) => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('data-testid') ?? null);
@@ -50,7 +32,7 @@ describe('ERPNext: an issue in ERPNext words, fixed there, Re-check', () => {
       const issue = page.locator('[data-testid="irn-issue"][data-path="ItemList[0].HsnCd"]');
       assert.match(await textOf(issue.getByTestId('irn-issue-message')), /^TURMERIC-1KG \(row 1\): HSN code 09103920 is not in the HSN\/SAC master\.$/);
       assert.match(await textOf(issue.getByTestId('irn-issue-fix')), /Item › HSN\/SAC.*Cancel it, Amend/);
-      assert.equal(await issue.getByTestId('irn-issue-link').getAttribute('href'), `${site.origin}/app/item/TURMERIC-1KG`);
+      assert.equal(await issue.getByTestId('irn-issue-link').getAttribute('href'), `${rig.site.origin}/app/item/TURMERIC-1KG`);
       assert.match(await textOf(issue.getByTestId('irn-issue-details')), /^ItemList\[0\]\.HsnCd · IRP code 2176/);
       assert.equal(await page.getByTestId('irn-confirm').isDisabled(), true);
       // The HSN column the issue points at is not under the panel.
@@ -62,12 +44,12 @@ describe('ERPNext: an issue in ERPNext words, fixed there, Re-check', () => {
       // The clerk fixes the item's HSN in ERPNext (Cancel → Amend in the real desk; the fake takes the corrected row).
       const inv = erp.invoices.get('ASW-26-00099')!;
       inv.items[0] = { ...inv.items[0], gst_hsn_code: '09103030' };
-      const before = await companion.irpRegistrations();
+      const before = await rig.companion.irpRegistrations();
       await page.getByTestId('irn-recheck').click();
       await expect(page.getByTestId('irn-valid'));
       assert.equal(await page.locator('[data-testid="irn-issue"][data-severity="error"]').count(), 0);
       assert.equal(await page.getByTestId('irn-confirm').isEnabled(), true);
-      assert.equal(await companion.irpRegistrations(), before, 'Re-check asks the ERP, not the IRP');
+      assert.equal(await rig.companion.irpRegistrations(), before, 'Re-check asks the ERP, not the IRP');
       assert.equal(await focusedTestid(page), 'irn-confirm', 'focus moves to Generate once it can be pressed');
       saveScreenshot('panel-erpnext-recheck-green', await page.screenshot());
     } finally {

@@ -4,45 +4,27 @@
  * the preview's breakdown is the mapped INV-01, issues speak ERPNext with a Re-check, the QR reads
  * back from a 1× screenshot, no panel text under 12 px, Esc and the remembered collapse.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { erpnext, type ErpIo } from '@irn-bridge/shared/erps';
 import { breakdown } from '../../extension/ui/breakdown';
-import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, type FakeErpnext } from '../fake-erp/erpnext';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
 import { saveScreenshot } from './support/artifacts';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
-import { startTestCompanion, type TestCompanion } from './support/companion';
-import { serveSite, type ServedSite } from './support/erp-sites';
 import { expect, textOf } from './support/expect';
-import { readyBrowser } from './support/flows';
+import { usePairedSite } from './support/rig';
 import { coveredBy, expectedMatrix, matrixFromScreenshot, sameMatrix, smallestPanelText, svgMatrix, VIEWPORTS } from './panel-support';
 import type { Page } from 'playwright-core';
 
-let companion: TestCompanion;
-let erp: FakeErpnext;
-let site: ServedSite;
-let b: ExtensionBrowser;
-
-before(async () => {
-  companion = await startTestCompanion();
-  erp = createFakeErpnext({ variant: 'india-compliance' });
-  site = await serveSite(erp.app);
-  b = await launchExtensionBrowser();
-  await readyBrowser(b, companion, site.origin);
-});
-after(async () => {
-  await b?.close();
-  await site?.close();
-  await companion?.close();
-});
+const erp = createFakeErpnext({ variant: 'india-compliance' });
+const rig = usePairedSite(erp.app);
 
 /** The ERPNext module, run here in Node against the same fake desk the browser sees. */
 async function mappedHere(name: string) {
-  const login = await fetch(`${site.origin}/api/method/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usr: 'Administrator', pwd: 'admin' }) });
+  const login = await fetch(`${rig.site.origin}/api/method/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usr: 'Administrator', pwd: 'admin' }) });
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const io: ErpIo = {
-    origin: site.origin,
-    fetch: (u, init = {}) => fetch(new URL(String(u), site.origin), { ...init, headers: { ...(init.headers as Record<string, string> ?? {}), cookie } }),
+    origin: rig.site.origin,
+    fetch: (u, init = {}) => fetch(new URL(String(u), rig.site.origin), { ...init, headers: { ...(init.headers as Record<string, string> ?? {}), cookie } }),
     pageGlobals: async () => ({}),
   };
   const doc = await erpnext.read(io, { erp: 'erpnext', name });
@@ -50,9 +32,9 @@ async function mappedHere(name: string) {
 }
 
 async function open(name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await rig.b.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(erpnextLoginUrl(site.origin, erpnextInvoicePath(name)));
+  await page.goto(erpnextLoginUrl(rig.site.origin, erpnextInvoicePath(name)));
   return page;
 }
 
@@ -111,7 +93,7 @@ for (const vp of VIEWPORTS) {
         assert.match(await page.getByTestId('irn-live').textContent() ?? '', /e-Invoice registered/);
         assert.equal(await textOf(action), 'e-Invoice');
 
-        const signed = companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code as string;
+        const signed = rig.companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code as string;
         const want2 = expectedMatrix(signed);
         const svg = page.getByTestId('irn-qr-svg');
         assert.ok(sameMatrix(svgMatrix((await svg.locator('path').getAttribute('d'))!, want2.length), want2), 'the SVG is the signed QR');
@@ -156,7 +138,7 @@ describe('ERPNext: QR download and print', () => {
       saveScreenshot('panel-erpnext-print-sheet', await sheet.screenshot());
       await sheet.close();
       // Copy QR puts the image and the signed text on the clipboard together.
-      await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+      await rig.b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: rig.site.origin });
       await page.getByTestId('irn-qr-copy').click();
       await expect(page.locator('[data-testid="irn-qr-copy"][data-copied]'));
       const copied = await page.evaluate(async () => {
@@ -164,7 +146,7 @@ describe('ERPNext: QR download and print', () => {
         return { types: item.types, text: await (await item.getType('text/plain')).text() };
       });
       assert.deepEqual([...copied.types].sort(), ['image/png', 'text/plain']);
-      assert.equal(copied.text, companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code);
+      assert.equal(copied.text, rig.companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code);
     } finally {
       await page.close();
     }

@@ -3,54 +3,36 @@
  * sheet beside the form (its Total and customer stay visible), the preview's breakdown equal to the
  * mapped INV-01, lines named by Odoo's products, no text under 12 px, the draft message in Odoo's words.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { odoo as odooModule, type ErpIo } from '@irn-bridge/shared/erps';
-import { createFakeOdoo, ODOO_MOVES, odooInvoicePath, type FakeOdoo } from '../fake-erp/odoo';
+import { createFakeOdoo, ODOO_MOVES, odooInvoicePath } from '../fake-erp/odoo';
 import { saveScreenshot } from './support/artifacts';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
-import { startTestCompanion, type TestCompanion } from './support/companion';
-import { serveSite, type ServedSite } from './support/erp-sites';
 import { expect, textOf } from './support/expect';
-import { readyBrowser } from './support/flows';
+import { usePairedSite } from './support/rig';
 import { coveredBy, smallestPanelText, VIEWPORTS } from './panel-support';
 import type { Page } from 'playwright-core';
 
-let companion: TestCompanion;
-let odoo: FakeOdoo;
-let site: ServedSite;
-let b: ExtensionBrowser;
-
-before(async () => {
-  companion = await startTestCompanion();
-  odoo = createFakeOdoo();
-  site = await serveSite(odoo.app);
-  b = await launchExtensionBrowser();
-  await readyBrowser(b, companion, site.origin);
-});
-after(async () => {
-  await b?.close();
-  await site?.close();
-  await companion?.close();
-});
+const odoo = createFakeOdoo();
+const rig = usePairedSite(odoo.app);
 
 /** The Odoo module, run here in Node against the same fake web client the browser sees. */
 async function mappedHere(id: number) {
-  const login = await fetch(`${site.origin}/web/login?login=admin&password=admin&redirect=/web`, { redirect: 'manual' });
+  const login = await fetch(`${rig.site.origin}/web/login?login=admin&password=admin&redirect=/web`, { redirect: 'manual' });
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const io: ErpIo = {
-    origin: site.origin,
-    fetch: (u, init = {}) => fetch(new URL(String(u), site.origin), { ...init, headers: { ...(init.headers as Record<string, string> ?? {}), cookie } }),
+    origin: rig.site.origin,
+    fetch: (u, init = {}) => fetch(new URL(String(u), rig.site.origin), { ...init, headers: { ...(init.headers as Record<string, string> ?? {}), cookie } }),
     pageGlobals: async () => ({}),
   };
-  const doc = await odooModule.read(io, odooModule.detect(new URL(site.origin + odooInvoicePath(id)))!);
+  const doc = await odooModule.read(io, odooModule.detect(new URL(rig.site.origin + odooInvoicePath(id)))!);
   return odooModule.map(doc).invoice;
 }
 
 async function open(id: number, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await rig.b.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(`${site.origin}/web/login?login=admin&password=admin&redirect=${encodeURIComponent(odooInvoicePath(id))}`);
+  await page.goto(`${rig.site.origin}/web/login?login=admin&password=admin&redirect=${encodeURIComponent(odooInvoicePath(id))}`);
   return page;
 }
 const amount = async (page: Page, testid: string) => Number(await page.getByTestId(testid).getAttribute('data-amount'));
@@ -116,7 +98,7 @@ describe("Odoo: an issue in Odoo's words, fixed there, Re-check", () => {
       const issue = page.locator('[data-testid="irn-issue"][data-path="ItemList[0].HsnCd"]');
       assert.match(await textOf(issue.getByTestId('irn-issue-message')), /^\[TUR-1KG\] Turmeric Powder 1 kg \(row 1\): HSN code 09103920 is not in the HSN\/SAC master\.$/);
       assert.match(await textOf(issue.getByTestId('irn-issue-fix')), /HSN\/SAC Code on the product/);
-      assert.equal(await issue.getByTestId('irn-issue-link').getAttribute('href'), `${site.origin}/web#id=5&model=product.product&view_type=form`);
+      assert.equal(await issue.getByTestId('irn-issue-link').getAttribute('href'), `${rig.site.origin}/web#id=5&model=product.product&view_type=form`);
       saveScreenshot('panel-odoo-issue-erp-words', await page.screenshot());
       product.l10n_in_hsn_code = hsn; // the clerk corrects the product in Odoo (17.0 reads the HSN from the product)
       await page.getByTestId('irn-recheck').click();
