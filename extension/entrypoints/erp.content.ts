@@ -4,7 +4,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { erpIoForPage, erpPageFor } from '../lib/erp-page';
+import { erpIoForPage, erpPageFinder } from '../lib/erp-page';
 import { send } from '../lib/send';
 import { browser } from '../lib/browser';
 import type { DockPrefs, DockState } from '../ui/dock';
@@ -39,11 +39,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // User-taught recipes for this origin come after the built-in ERP modules (see shared/src/erps/index.ts).
   const recipes = await send('recipes.forOrigin', { origin: location.origin }).catch(() => []);
   const io = erpIoForPage(document, (names) => send('page.globals', { names }));
+  const findErpPage = erpPageFinder(io, recipes);
 
   let panel: IrnPanel | null = null;
   let shownFor = '';
   const refresh = () => {
-    const found = erpPageFor(document, io, recipes);
+    const found = findErpPage(document);
     const key = found ? `${found.module.id}:${found.ref.name}` : '';
     if (key === shownFor) return;
     panel?.unmount();

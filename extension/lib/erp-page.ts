@@ -24,9 +24,14 @@ export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals']):
   };
 }
 
-/** Finds the invoice this page shows, or null. Cheap (no I/O): the module's read confirms it. */
-export function erpPageFor(page: Document, io: ErpIo, recipes: readonly Recipe[]): ErpPage | null {
+/**
+ * A finder for the invoice the page shows (null when none). The modules for this origin are made
+ * once (each recipe compiles its URL pattern); each call is cheap (no I/O): the module's read confirms it.
+ */
+export function erpPageFinder(io: ErpIo, recipes: readonly Recipe[]): (page: Document) => ErpPage | null {
   const modules = erpModulesFor(io.origin, recipes);
-  const found = findErpDocument(modules, new URL(page.location.href), page);
-  return found ? { ...found, io } : null;
+  return (page) => {
+    const found = findErpDocument(modules, new URL(page.location.href), page);
+    return found ? { ...found, io } : null;
+  };
 }
