@@ -3,6 +3,7 @@
  * module per imported recipe, made by `createRecipeModule`; the registry puts them after the
  * built-in ERPs for the recipe's origin.
  */
+import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { mapRecipeDocument } from './map';
 import { detectRecipeDocument, readRecipeValues, recordWithRecipe, type RecipeReadOptions } from './read';
@@ -31,7 +32,7 @@ export function createRecipeModule(recipe: Recipe, options: RecipeReadOptions = 
       return { erp: 'recipe', recipe, values: await readRecipeValues(io, recipe, ref.name, options) };
     },
     map(doc) {
-      const issues: import('../../invoice/issue').ValidationIssue[] = [];
+      const issues: ValidationIssue[] = [];
       return { invoice: mapRecipeDocument(doc.recipe, doc.values, { issues }), issues };
     },
     totals: recipeTotals,
