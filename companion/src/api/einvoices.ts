@@ -18,13 +18,18 @@ export function einvoiceRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>):
 
   serve(app, 'generate', async (c, { body }) => {
     const { profile, checked } = checkInvoice(body.invoice, resolve, body.profile, ctx.now());
-    return c.json(await ctx.generation.generate(profile, checked));
+    try {
+      return c.json(await ctx.generation.generate(profile, checked));
+    } finally {
+      // Where the invoice came from, for the history's "open in the ERP" (whatever the outcome; a lost write only loses the link).
+      if (body.source) { try { ctx.ledger.setSource(checked.key, body.source); } catch { /* the ledger is busy: the link is not essential */ } }
+    }
   });
 
   serve(app, 'einvoices', async (c, { query: q }) => {
     if (q.docType && q.docNo && q.docDate) {
       const profile = ctx.profiles.resolve({ profile: q.profile });
-      return c.json(await ctx.documents.byDocument(profile, { docType: q.docType, docNo: q.docNo, docDate: q.docDate }));
+      return c.json(await ctx.documents.byDocument(profile, { docType: q.docType, docNo: q.docNo, docDate: q.docDate }, { ledgerOnly: q.ledgerOnly === 'true' }));
     }
     const page = ctx.ledger.list({ state: q.state, from: q.from, to: q.to, q: q.q, profile: q.profile, limit: q.limit, offset: q.offset });
     return c.json({ entries: page.rows.map(toLedgerEntry), total: page.total, limit: page.limit, offset: page.offset } satisfies LedgerListResponse);

@@ -10,6 +10,8 @@ import { parseIstDateTime } from '@irn-bridge/shared/dates';
 import { type CachedToken, MemoryTokenCache, type TokenCache, profileIdentity } from './token-cache';
 import { exchange } from './transport';
 import type {
+  CancelEwbData,
+  CancelEwbRequest,
   CancelIrnData,
   CancelIrnRequest,
   EwbByIrnRequest,
@@ -289,6 +291,11 @@ export class IrpSession {
 
   generateEwbByIrn(req: EwbByIrnRequest): Promise<IrpResult<EwbData>> {
     return this.post('/eiewb/v1.03/ewaybill', req);
+  }
+
+  /** The e-invoice sandbox's cancel e-way bill; on production the e-way bill system's own API is the one NIC names. */
+  cancelEwb(req: CancelEwbRequest): Promise<IrpResult<CancelEwbData>> {
+    return this.post('/ewayapi', { ewbNo: req.ewbNo, cancelRsnCode: Number(req.reason), cancelRmrk: req.remark });
   }
 
   getEwbByIrn(irn: string, opts: { supGstin?: string } = {}): Promise<IrpResult<EwbDetailsData>> {

@@ -89,6 +89,21 @@ export interface EwbData {
   Remarks: string | null;
 }
 
+/** Cancel e-way bill (NIC's sandbox-only CANEWB, ../shared/irp-spec.md §1 row 10): e-way bill numbering of reasons. */
+export interface CancelEwbRequest {
+  ewbNo: number;
+  /** 1 duplicate, 2 order cancelled, 3 data entry mistake, 4 others. */
+  reason: '1' | '2' | '3' | '4';
+  /** Up to 50 characters. */
+  remark: string;
+}
+
+export interface CancelEwbData {
+  ewayBillNo: string;
+  /** `dd/MM/yyyy hh:mm:ss AM`. */
+  cancelDate: string;
+}
+
 export interface EwbDetailsData {
   EwbNo: number;
   /** "ACT" or "CNL". */

@@ -72,4 +72,19 @@ export const migrations: string[] = [
   ALTER TABLE einvoices ADD COLUMN owner_nonce TEXT;
   ALTER TABLE einvoices ADD COLUMN owner_heartbeat TEXT;
   `,
+  // 3 (issue 11): a cancelled e-way bill (the IRN may then be cancelled), and where the invoice came from (the history opens it there).
+  `
+  ALTER TABLE einvoices ADD COLUMN ewb_cancel_date TEXT;
+  ALTER TABLE einvoices ADD COLUMN ewb_cancel_reason TEXT;
+  ALTER TABLE einvoices ADD COLUMN ewb_cancel_remark TEXT;
+  ALTER TABLE einvoices ADD COLUMN source_json TEXT;
+  `,
+  // 4 (issue 10, team mode): a key's role and user; who asked for each ledger row and audit entry.
+  // Keys made before roles existed were paired at the owner's own desk: they stay admin.
+  `
+  ALTER TABLE api_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'admin' CHECK (role IN ('clerk', 'admin'));
+  ALTER TABLE api_keys ADD COLUMN user_name TEXT;
+  ALTER TABLE einvoices ADD COLUMN created_by TEXT;
+  ALTER TABLE audit ADD COLUMN user_name TEXT;
+  `,
 ];

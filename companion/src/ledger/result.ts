@@ -18,7 +18,7 @@ export function resultFromRow(row: LedgerRow, profile: ProfileRef, flags: { from
     status: row.state === 'cancelled' ? 'CNL' : 'ACT',
     signedInvoice: row.signed_invoice ?? '', signedQrCode: row.signed_qr_code ?? '',
     qr: qrFieldsOf(row.signed_qr_code),
-    ewbNo: row.ewb_no, ewbDt: row.ewb_dt, ewbValidTill: row.ewb_valid_till,
+    ewbNo: row.ewb_no, ewbDt: row.ewb_dt, ewbValidTill: row.ewb_valid_till, ewbCancelDate: row.ewb_cancel_date ?? null,
     recovered: !!row.recovered,
     ...(flags.fromLedger ? { fromLedger: true } : {}),
     cancelDate: row.cancel_date,

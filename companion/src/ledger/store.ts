@@ -1,13 +1,17 @@
 /**
  * The ledger: one row per document (seller GSTIN, FY, doc type, upper-cased doc no) and its state.
  * Pure persistence; the rules about when to call the IRP live in generate.ts and reconcile.ts.
+ * LedgerStore is the SQLite implementation, synchronous (storage/sqlite.ts wraps it in the async
+ * storage interface without a thread hop); storage/postgres/ledger.ts is the other one.
  */
 import type { DocumentKey, LedgerEntry, LedgerState } from '@irn-bridge/shared/api/contract';
 import { documentKeyOfRow } from '@irn-bridge/shared/irn';
 import type { Db } from './db';
 import { ownedByOther, SELF } from './owner';
 import { assertLedgerFile } from './file-check';
-import type { ApiErrorBody } from '@irn-bridge/shared/api/contract';
+import type { ApiErrorBody, InvoiceSource } from '@irn-bridge/shared/api/contract';
+import { historyFieldsOf } from './history-fields';
+import type { Attempt, AuditEntry } from '../storage/types';
 
 export interface LedgerRow {
   id: number;
@@ -26,6 +30,13 @@ export interface LedgerRow {
   created_at: string; updated_at: string;
   /** The process working on a pending row (see owner.ts); null when nobody is. */
   owner_pid: number | null; owner_nonce: string | null; owner_heartbeat: string | null;
+  /** Migration 3: the e-way bill's cancellation, and the invoice's origin (InvoiceSource JSON). */
+  ewb_cancel_date?: string | null; ewb_cancel_reason?: string | null; ewb_cancel_remark?: string | null;
+  source_json?: string | null;
+  /** Migration 4 (team mode): who asked for the attempt that made or last retried the row. */
+  created_by?: string | null;
+  /** PostgreSQL only: the host of the owner process (a pid is checked only on its own host). */
+  owner_host?: string | null;
 }
 
 /** What claiming a document for an attempt found. */
@@ -55,6 +66,8 @@ export function toLedgerEntry(r: LedgerRow): LedgerEntry {
     buyerGstin: r.buyer_gstin, totalValue: r.total_value, recovered: !!r.recovered, ewbNo: r.ewb_no,
     cancelDate: r.cancel_date, lastError: r.last_error ? (JSON.parse(r.last_error) as ApiErrorBody) : null,
     createdAt: r.created_at, updatedAt: r.updated_at,
+    ewbDt: r.ewb_dt, ewbValidTill: r.ewb_valid_till, ewbCancelDate: r.ewb_cancel_date ?? null,
+    ...historyFieldsOf(r),
   };
 }
 
@@ -62,6 +75,13 @@ export function isUnresolved(r: LedgerRow): boolean {
   if (r.state === 'pending' || r.state === 'unknown') return true;
   if (r.state !== 'failed' || r.irn) return false;
   try { return (JSON.parse(r.last_error ?? 'null') as ApiErrorBody | null)?.code === 'CONFLICT'; } catch { return false; }
+}
+
+/** An audit entry's columns (at, profile, operation, document, irn, outcome, irp_codes, duration_ms, user_name), for both storages. */
+export function auditValues(e: AuditEntry, at: string): (string | number | null)[] {
+  const doc = e.document ? `${e.document.sellerGstin}/${e.document.fy}/${e.document.docType}/${e.document.docNo}` : null;
+  return [at, e.profile, e.operation, doc, e.irn ?? null, e.outcome, e.irpCodes?.length ? e.irpCodes.join(',') : null,
+    e.durationMs == null ? null : Math.round(e.durationMs), e.user ?? null];
 }
 
 /** dd/mm/yyyy → yyyy-mm-dd, so date ranges compare as text. */
@@ -89,24 +109,24 @@ export class LedgerStore {
    * Records an attempt as `pending` before the IRP is called. Returns null if the row is in a state
    * that must not be overwritten (generated, cancelled, or pending/unknown: those need reconciling).
    */
-  beginAttempt(a: { key: DocumentKey; docNo: string; profile: string; request: unknown; buyerGstin: string | null; totalValue: number | null },
-    reusable: LedgerState[] = ['failed']): LedgerRow | null {
+  beginAttempt(a: Attempt, reusable: LedgerState[] = ['failed']): LedgerRow | null {
     return this.db.transaction(() => {
       const existing = this.find(a.key);
       const now = this.stamp();
       const json = JSON.stringify(a.request);
       if (!existing) {
         const info = this.db.prepare(`INSERT INTO einvoices (seller_gstin, fy, doc_type, doc_no_key, doc_no, doc_date, state, profile,
-          request_json, buyer_gstin, total_value, attempts, created_at, updated_at, owner_pid, owner_nonce, owner_heartbeat)
-          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`)
+          request_json, buyer_gstin, total_value, attempts, created_at, updated_at, owner_pid, owner_nonce, owner_heartbeat, created_by)
+          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`)
           .run(a.key.sellerGstin, a.key.fy, a.key.docType, a.key.docNo.toUpperCase(), a.docNo, a.key.docDate, a.profile, json,
-            a.buyerGstin, a.totalValue, now, now, SELF.pid, SELF.nonce, now);
+            a.buyerGstin, a.totalValue, now, now, SELF.pid, SELF.nonce, now, a.user ?? null);
         return this.get(Number(info.lastInsertRowid));
       }
       if (!reusable.includes(existing.state) || ownedByOther(existing, this.now())) return null;
       this.db.prepare(`UPDATE einvoices SET state = 'pending', profile = ?, request_json = ?, doc_no = ?, doc_date = ?, buyer_gstin = ?,
-        total_value = ?, last_error = NULL, attempts = attempts + 1, updated_at = ?, owner_pid = ?, owner_nonce = ?, owner_heartbeat = ? WHERE id = ?`)
-        .run(a.profile, json, a.docNo, a.key.docDate, a.buyerGstin, a.totalValue, now, SELF.pid, SELF.nonce, now, existing.id);
+        total_value = ?, last_error = NULL, attempts = attempts + 1, updated_at = ?, owner_pid = ?, owner_nonce = ?, owner_heartbeat = ?,
+        created_by = COALESCE(?, created_by) WHERE id = ?`)
+        .run(a.profile, json, a.docNo, a.key.docDate, a.buyerGstin, a.totalValue, now, SELF.pid, SELF.nonce, now, a.user ?? null, existing.id);
       return this.get(existing.id);
     }).immediate();
   }
@@ -115,7 +135,7 @@ export class LedgerStore {
    * Takes a document for an attempt, in one IMMEDIATE transaction, so two processes cannot both take
    * it: a row a live process owns is left to it ('busy'); any other unsettled row becomes ours.
    */
-  claim(a: Parameters<LedgerStore['beginAttempt']>[0]): Claim {
+  claim(a: Attempt): Claim {
     assertLedgerFile(this.db); // never send to the IRP what a deleted or replaced file would record
     return this.db.transaction((): Claim => {
       const existing = this.find(a.key);
@@ -198,8 +218,21 @@ export class LedgerStore {
   }
 
   setEwaybill(irn: string, e: { ewbNo: string; ewbDt: string; ewbValidTill: string | null }): void {
-    this.db.prepare('UPDATE einvoices SET ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, updated_at = ? WHERE irn = ?')
+    this.db.prepare(`UPDATE einvoices SET ewb_no = ?, ewb_dt = ?, ewb_valid_till = ?, ewb_cancel_date = NULL, ewb_cancel_reason = NULL,
+      ewb_cancel_remark = NULL, updated_at = ? WHERE irn = ?`)
       .run(e.ewbNo, e.ewbDt, e.ewbValidTill, this.stamp(), irn);
+  }
+
+  /** The IRN's e-way bill was cancelled (the number stays, for the history); the IRN may now be cancelled. */
+  markEwaybillCancelled(irn: string, cancelDate: string, reason: string, remark: string): void {
+    this.db.prepare('UPDATE einvoices SET ewb_cancel_date = ?, ewb_cancel_reason = ?, ewb_cancel_remark = ?, updated_at = ? WHERE irn = ?')
+      .run(cancelDate, reason, remark, this.stamp(), irn);
+  }
+
+  /** Where the document's invoice came from (the ERP page), for the history. */
+  setSource(key: DocumentKey, source: InvoiceSource): void {
+    this.db.prepare('UPDATE einvoices SET source_json = ? WHERE seller_gstin = ? AND fy = ? AND doc_type = ? AND doc_no_key = ?')
+      .run(JSON.stringify(source), key.sellerGstin, key.fy, key.docType, key.docNo.toUpperCase());
   }
 
   /** Rows start-up reconciliation settles: pending/unknown, and failed ones the IRP may hold (a 409 on a registered number). */
@@ -217,9 +250,13 @@ export class LedgerStore {
     if (f.from) { where.push(`${day} >= ?`); args.push(isoDay(f.from)); }
     if (f.to) { where.push(`${day} <= ?`); args.push(isoDay(f.to)); }
     if (f.q) {
-      where.push('(doc_no_key LIKE ? OR irn LIKE ? OR buyer_gstin LIKE ? OR seller_gstin LIKE ?)');
+      // Number, IRN, either GSTIN, the buyer's name (the stored INV-01's BuyerDtls.LglNm) and, for a figure, the invoice total.
+      const amount = Number(f.q.replace(/[₹,\s]/g, ''));
+      where.push(`(doc_no_key LIKE ? OR irn LIKE ? OR buyer_gstin LIKE ? OR seller_gstin LIKE ?
+        OR json_extract(request_json, '$.BuyerDtls.LglNm') LIKE ?${Number.isFinite(amount) && /\d/.test(f.q) ? ' OR ABS(total_value - ?) < 0.005' : ''})`);
       const like = `%${f.q.toUpperCase().replace(/[%_]/g, '')}%`;
-      args.push(like, f.q.toLowerCase().replace(/[%_]/g, '') + '%', like, like);
+      args.push(like, f.q.toLowerCase().replace(/[%_]/g, '') + '%', like, like, `%${f.q.replace(/[%_]/g, '')}%`);
+      if (Number.isFinite(amount) && /\d/.test(f.q)) args.push(amount);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = Math.min(Math.max(f.limit ?? 50, 1), f.unbounded ? Number.MAX_SAFE_INTEGER : 1000);
@@ -229,10 +266,8 @@ export class LedgerStore {
     return { rows, total, limit, offset };
   }
 
-  audit(e: { profile: string | null; operation: string; document?: DocumentKey | null; irn?: string | null; outcome: string; irpCodes?: string[]; durationMs?: number }): void {
-    const doc = e.document ? `${e.document.sellerGstin}/${e.document.fy}/${e.document.docType}/${e.document.docNo}` : null;
-    this.db.prepare('INSERT INTO audit (at, profile, operation, document, irn, outcome, irp_codes, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(this.stamp(), e.profile, e.operation, doc, e.irn ?? null, e.outcome, e.irpCodes?.length ? e.irpCodes.join(',') : null,
-        e.durationMs == null ? null : Math.round(e.durationMs));
+  audit(e: AuditEntry): void {
+    this.db.prepare('INSERT INTO audit (at, profile, operation, document, irn, outcome, irp_codes, duration_ms, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(...auditValues(e, this.stamp()));
   }
 }

@@ -136,6 +136,34 @@ describe('e-way bills by IRN', () => {
     assert.deepEqual((await rejection(s.getEwbByIrn(goods.data.Irn))).codes, ['4005']);
   });
 
+  test('cancel e-way bill: reason 1-4 (307), remark 1-50 characters (308), own active bill only (312), within 24 hours (315)', async () => {
+    const s = t.session();
+    const gen = await s.generateIrn(makeInvoice());
+    const ewb = await s.generateEwbByIrn({ Irn: gen.data.Irn, ...road });
+    const post = (body: Record<string, unknown>, session = s) => session.post<{ ewayBillNo: string; cancelDate: string }>('/ewayapi', body);
+    const no = ewb.data.EwbNo;
+    assert.deepEqual((await rejection(post({ ewbNo: no, cancelRsnCode: 5, cancelRmrk: 'x' }))).codes, ['307']);
+    assert.deepEqual((await rejection(post({ ewbNo: no, cancelRsnCode: 2, cancelRmrk: '' }))).codes, ['308']);
+    assert.deepEqual((await rejection(post({ ewbNo: no, cancelRsnCode: 0, cancelRmrk: 'y'.repeat(51) }))).codes, ['307', '308']);
+    assert.deepEqual((await rejection(post({ ewbNo: 999999999999, cancelRsnCode: 2, cancelRmrk: 'Order cancelled' }))).codes, ['4007']);
+    const other = t.session({ gstin: '37AAGCR5310M1Z6' });
+    assert.deepEqual((await rejection(post({ ewbNo: no, cancelRsnCode: 2, cancelRmrk: 'Order cancelled' }, other))).codes, ['312']);
+    assert.equal((await s.getEwbByIrn(gen.data.Irn)).data.Status, 'ACT', 'a refused cancel changes nothing');
+    const done = await post({ ewbNo: no, cancelRsnCode: 2, cancelRmrk: 'y'.repeat(50) });
+    assert.equal(done.data.ewayBillNo, String(no));
+    assert.deepEqual((await rejection(post({ ewbNo: no, cancelRsnCode: 2, cancelRmrk: 'again' }))).codes, ['312'], 'cancelled already');
+
+    const gen2 = await s.generateIrn(makeInvoice());
+    const ewb2 = await s.generateEwbByIrn({ Irn: gen2.data.Irn, ...road });
+    try {
+      t.irp.clock.advance(24 * HOUR + 60_000);
+      assert.deepEqual((await rejection(post({ ewbNo: ewb2.data.EwbNo, cancelRsnCode: 1, cancelRmrk: 'Duplicate' }))).codes, ['315']);
+      assert.equal((await s.getEwbByIrn(gen2.data.Irn)).data.Status, 'ACT');
+    } finally {
+      t.irp.clock.reset();
+    }
+  });
+
   test('a buyer blocked for e-way bills (BlkStatus B) gets 4015', async () => {
     const s = t.session();
     const gen = await s.generateIrn(makeInvoice({ buyerGstin: '07AAGCB9012L1ZK' }));

@@ -10,6 +10,7 @@ import { endpoints, pathOf } from './endpoints';
 
 export type { DocType, DocumentKey, QrFields } from '../irn';
 export type { CancelReason } from '../codes/cancel-reasons';
+export type { EwbCancelReason } from '../codes/ewb-cancel-reasons';
 export { API_ERROR_CODES, LEDGER_STATES, PROFILE_KINDS, MAX_BATCH_CONCURRENCY, MAX_BATCH_INVOICES } from './schemas';
 
 export const API_VERSION = 'v1';
@@ -43,6 +44,10 @@ export type CancelCommand = z.output<typeof s.CancelRequestSchema>;
 export type CancelResponse = z.output<typeof s.CancelResponseSchema>;
 export type EwaybillRequest = z.input<typeof s.EwaybillRequestSchema>;
 export type EwaybillResponse = z.output<typeof s.EwaybillResponseSchema>;
+export type EwaybillCancelRequest = z.input<typeof s.EwaybillCancelRequestSchema>;
+export type EwaybillCancelCommand = z.output<typeof s.EwaybillCancelRequestSchema>;
+export type EwaybillCancelResponse = z.output<typeof s.EwaybillCancelResponseSchema>;
+export type InvoiceSource = z.output<typeof s.InvoiceSourceSchema>;
 export type BatchRequest = z.input<typeof s.BatchRequestSchema>;
 export type BatchAccepted = z.output<typeof s.BatchAcceptedSchema>;
 export type BatchItemResult = z.output<typeof s.BatchItemResultSchema>;
@@ -65,6 +70,7 @@ export const routes = {
   einvoice: (irn: string) => pathOf(endpoints.einvoice.path, { irn }),
   cancel: (irn: string) => pathOf(endpoints.cancel.path, { irn }),
   ewaybill: (irn: string) => pathOf(endpoints.ewaybill.path, { irn }),
+  ewaybillCancel: (irn: string) => pathOf(endpoints.ewaybillCancel.path, { irn }),
   batch: endpoints.batch.path,
   batchStatus: (id: string) => pathOf(endpoints.batchStatus.path, { id }),
   raw: endpoints.raw.path,

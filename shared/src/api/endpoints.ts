@@ -56,6 +56,10 @@ export const endpoints = {
     method: 'post', path: '/v1/einvoices/{irn}/ewaybill', auth: true, summary: 'Generate an e-way bill for an IRN',
     request: { params: s.IrnParamsSchema, body: s.EwaybillRequestSchema }, responses: { 200: s.EwaybillResponseSchema }, errors: [400, 401, 404, 415, 422, 503],
   }),
+  ewaybillCancel: ep({
+    method: 'post', path: '/v1/einvoices/{irn}/ewaybill/cancel', auth: true, summary: 'Cancel the e-way bill of an IRN (within 24 hours of generating it); then the IRN can be cancelled',
+    request: { params: s.IrnParamsSchema, body: s.EwaybillCancelRequestSchema }, responses: { 200: s.EwaybillCancelResponseSchema }, errors: [400, 401, 404, 409, 415, 422, 503],
+  }),
   batch: ep({
     method: 'post', path: '/v1/einvoices/batch', auth: true, summary: 'Generate many IRNs with bounded concurrency',
     request: { body: s.BatchRequestSchema }, responses: { 200: s.BatchStatusSchema, 202: s.BatchAcceptedSchema }, errors: [400, 401, 404, 413, 415],

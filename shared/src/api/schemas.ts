@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DOC_TYPE_CODES } from '../codes/doc-types';
 import { CANCEL_REASON_CHOICES, CANCEL_REASON_CODES, CANCEL_REMARK_MAX } from '../codes/cancel-reasons';
+import { EWB_CANCEL_REASON_CHOICES, EWB_CANCEL_REASON_CODES, EWB_CANCEL_REMARK_MAX } from '../codes/ewb-cancel-reasons';
 import { MAX_EWB_DISTANCE_KM } from '../ewaybill/rules';
 import type { DocumentKey, QrFields } from '../irn';
 import type { ValidationIssue } from '../invoice/issue';
@@ -63,7 +64,17 @@ export const PairRequestSchema = z.object({
   client: requiredText(200),
 });
 export const ValidateRequestSchema = z.object({ invoice: InvoiceSchema, profile: profileField });
-export const GenerateRequestSchema = ValidateRequestSchema;
+/** Where an invoice came from, so the ledger's history can open it in its ERP again. */
+export const InvoiceSourceSchema = z.object({
+  /** The ERP module's id (erpnext, odoo, recipe:<id>), when known. */
+  erp: z.string({ error: 'must be a string.' }).max(100, { error: 'is longer than 100 characters.' }).optional(),
+  /** The invoice's page in the ERP (http or https). */
+  url: z.string({ error: 'must be a web address.' }).max(2000, { error: 'is longer than 2000 characters.' })
+    .refine((u) => /^https?:\/\//i.test(u), { error: 'must start with http:// or https://.' }),
+  /** The ERP's own record reference (e.g. Sales Invoice name, account.move id). */
+  ref: z.string({ error: 'must be a string.' }).max(200, { error: 'is longer than 200 characters.' }).optional(),
+}).meta({ id: 'InvoiceSource' });
+export const GenerateRequestSchema = ValidateRequestSchema.extend({ source: InvoiceSourceSchema.optional() });
 export const CancelRequestSchema = z.object({
   // A string or a number ("2" or 2), never anything else: String() on an object may throw or mislead (["1"] → "1").
   reason: z.union([z.string(), z.number()], { error: (i) => (i.input === undefined ? `is required: ${CANCEL_REASON_CHOICES}.` : `must be ${CANCEL_REASON_CHOICES}.`) })
@@ -82,6 +93,13 @@ export const EwaybillRequestSchema = z.object({
   transDocDt: text().regex(DDMMYYYY, { error: 'must be a date as dd/mm/yyyy.' }).optional(),
   vehNo: text().optional(),
   vehType: z.enum(['R', 'O'], { error: 'must be R (regular) or O (over-dimensional cargo).' }).optional(),
+  profile: profileField,
+});
+export const EwaybillCancelRequestSchema = z.object({
+  reason: z.union([z.string(), z.number()], { error: (i) => (i.input === undefined ? `is required: ${EWB_CANCEL_REASON_CHOICES}.` : `must be ${EWB_CANCEL_REASON_CHOICES}.`) })
+    .meta({ description: `The e-way bill system's cancel reason (cancelRsnCode): ${EWB_CANCEL_REASON_CHOICES}. Not the IRN's numbering.`, examples: ['2'] })
+    .transform(String).pipe(z.enum(EWB_CANCEL_REASON_CODES, { error: `must be ${EWB_CANCEL_REASON_CHOICES}.` })),
+  remark: requiredText(EWB_CANCEL_REMARK_MAX).meta({ description: `Why (cancelRmrk), at most ${EWB_CANCEL_REMARK_MAX} characters; control and bidi characters are removed.` }),
   profile: profileField,
 });
 export const BatchRequestSchema = z.object({
@@ -123,6 +141,10 @@ export const EInvoicesQuerySchema = z.object({
   limit: wholeNumber('Page size (1–1000, default 50)'),
   offset: wholeNumber('Skip'),
   profile: z.string().optional(),
+  // Viewing an invoice must cost nothing at the IRP (GSPs bill get-by-document, NIC rate-limits it):
+  // the panel asks the ledger only; other tools keep "ledger, then the IRP" unless they say so.
+  ledgerOnly: z.enum(['true', 'false'], { error: 'must be true or false.' }).optional()
+    .meta({ description: 'With docType, docNo and docDate: "true" answers from the ledger only (404 when it has no IRN), never calling the IRP' }),
 }).refine((q) => !(q.docType || q.docNo || q.docDate) || (q.docType && q.docNo && q.docDate), {
   error: 'Looking up a document needs docType, docNo and docDate together.', path: ['docNo'],
 });
@@ -162,6 +184,8 @@ export const EInvoiceResultSchema = z.object({
   /** True when the ledger already had it and no IRP call was made. */
   fromLedger: z.boolean().optional(),
   cancelDate: nullableText.optional(),
+  /** When the e-way bill was cancelled (then the IRN may be cancelled); null or absent while it is active. */
+  ewbCancelDate: nullableText.optional(),
   document: DocumentKeySchema, buyerGstin: nullableText, totalValue: z.number(), profile: ProfileRefSchema,
 }).meta({ id: 'EInvoiceResult' });
 export const LedgerEntrySchema = z.object({
@@ -169,10 +193,17 @@ export const LedgerEntrySchema = z.object({
   irn: nullableText, ackNo: nullableText, ackDt: nullableText, buyerGstin: nullableText, totalValue: z.number().nullable(),
   recovered: z.boolean(), ewbNo: nullableText, cancelDate: nullableText, lastError: ApiErrorBodySchema.nullable(),
   createdAt: z.string(), updatedAt: z.string(),
+  ewbDt: nullableText.optional(), ewbValidTill: nullableText.optional(), ewbCancelDate: nullableText.optional(),
+  /** From the stored INV-01: the buyer's legal name and the tax figures of ValDtls (null when not stored). */
+  buyerName: nullableText.optional(),
+  amounts: z.object({ assVal: z.number(), igst: z.number(), cgst: z.number(), sgst: z.number(), cess: z.number(), other: z.number(), roundOff: z.number() }).nullable().optional(),
+  source: InvoiceSourceSchema.nullable().optional(),
 }).meta({ id: 'LedgerEntry' });
 export const LedgerListResponseSchema = z.object({ entries: z.array(LedgerEntrySchema), total: z.number(), limit: z.number(), offset: z.number() });
 export const CancelResponseSchema = z.object({ irn: z.string(), cancelDate: z.string(), status: z.literal('CNL') });
 export const EwaybillResponseSchema = z.object({ irn: z.string(), ewbNo: z.string(), ewbDt: z.string(), ewbValidTill: nullableText, info: z.unknown().optional() });
+/** `cancelDate` as the e-way bill system writes it (dd/MM/yyyy hh:mm:ss AM). */
+export const EwaybillCancelResponseSchema = z.object({ irn: z.string(), ewbNo: z.string(), cancelDate: z.string(), status: z.literal('CNL') });
 export const BatchAcceptedSchema = z.object({ batchId: z.string(), total: z.number(), statusUrl: z.string() });
 export const BatchItemResultSchema = z.union([
   z.object({ index: z.number(), ok: z.literal(true), result: EInvoiceResultSchema }),
