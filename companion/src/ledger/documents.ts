@@ -52,7 +52,8 @@ export class DocumentService {
     }
   }
 
-  async byDocument(profile: ProfileConfig, q: { docType: string; docNo: string; docDate: string }): Promise<EInvoiceResult> {
+  /** `ledgerOnly`: answer from the ledger alone (viewing an invoice makes no IRP call); else ask the IRP when the ledger has no IRN. */
+  async byDocument(profile: ProfileConfig, q: { docType: string; docNo: string; docDate: string }, opts: { ledgerOnly?: boolean } = {}): Promise<EInvoiceResult> {
     let fy: string;
     try { fy = financialYear(q.docDate); } catch {
       throw badRequest(`"${q.docDate}" is not a document date.`, 'Use dd/mm/yyyy, e.g. 05/04/2026.');
@@ -60,6 +61,10 @@ export class DocumentService {
     const docType = q.docType.toUpperCase();
     const row = this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
     if (row?.irn && (row.state === 'generated' || row.state === 'cancelled')) return resultFromRow(row, this.refOf(row, profile), { fromLedger: true });
+    if (opts.ledgerOnly) {
+      throw new CompanionError('NOT_FOUND', `The ledger has no IRN for ${docType} ${q.docNo} of ${q.docDate}.`,
+        { hint: row ? 'An earlier attempt did not finish; Generate IRN settles it with the IRP.' : 'Generate IRN registers it.' });
+    }
     const session = await this.deps.sessionFor(profile);
     try {
       return resultFromIrp((await session.getByDocDetails({ docType, docNo: q.docNo.trim(), docDate: q.docDate })).data, profileRef(profile));

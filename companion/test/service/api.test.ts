@@ -27,6 +27,34 @@ describe('local API v1', () => {
       [['demo', true, true, '29AAHCA4821K1ZH']]);
   });
 
+  test('ledgerOnly=true: twenty looks at an unregistered document make no IRP call; a registered one answers from the ledger', async () => {
+    const irp = await c.running.companion.ctx.sessions.offlineIrp();
+    const invoice = makeInvoice();
+    const lookup = (extra = '') => c.api(`${routes.einvoices}?docType=INV&docNo=${encodeURIComponent(invoice.DocDtls.No)}&docDate=${encodeURIComponent(invoice.DocDtls.Dt)}${extra}`);
+    const requestsBefore = irp.counters.requests;
+    for (let i = 0; i < 20; i++) {
+      const r = await lookup('&ledgerOnly=true');
+      assert.equal(r.status, 404, r.text);
+      assert.equal(r.body.error.code, 'NOT_FOUND');
+      assert.match(r.body.error.message, /ledger has no IRN/);
+    }
+    assert.equal(irp.counters.requests - requestsBefore, 0, 'no request reached the IRP');
+    const withIrp = await lookup();
+    assert.equal(withIrp.status, 404);
+    assert.ok(irp.counters.requests - requestsBefore >= 1, 'without ledgerOnly the IRP is asked');
+    const gen = await c.api(routes.einvoices, { body: { invoice } });
+    assert.equal(gen.status, 200, gen.text);
+    const afterGenerate = irp.counters.requests;
+    const found = await lookup('&ledgerOnly=true');
+    assert.equal(found.status, 200, found.text);
+    assert.equal(found.body.irn, gen.body.irn);
+    assert.equal(found.body.fromLedger, true);
+    assert.equal(irp.counters.requests, afterGenerate);
+    const bad = await lookup('&ledgerOnly=yes');
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /ledgerOnly/);
+  });
+
   test('generate, get by IRN, get by document, e-way bill, cancel, then re-use refused', async () => {
     const invoice = makeInvoice();
     const gen = await c.api(routes.einvoices, { body: { invoice } });
