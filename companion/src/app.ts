@@ -23,7 +23,7 @@ import { requireApiKey } from './security/auth';
 import { bodyGuard } from './security/body-limits';
 import { CompanionError, notFound } from './errors';
 import { failureResponse } from './api/errors';
-import { hostGuard } from './api/host-guard';
+import { hostGuard, type Served } from './api/host-guard';
 import type { AppEnv, CompanionContext } from './api/context';
 import { healthRoutes } from './api/health';
 import { pairRoutes } from './api/pair';
@@ -43,6 +43,8 @@ export interface CompanionOptions {
   log?: Logger;
   /** Reconcile pending/unknown ledger rows in the background at start (default true). */
   reconcileOnStart?: boolean;
+  /** The names and scheme the listener serves (server.ts); default 127.0.0.1/localhost over HTTP. */
+  served?: Served;
 }
 
 export interface Companion {
@@ -84,7 +86,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
     const outcome = c.req.raw.signal.aborted ? 'aborted by the client' : String(c.res.status);
     log.info(`${c.req.method} ${c.req.path} ${outcome} ${Math.round(performance.now() - started)}ms`);
   });
-  app.use('*', hostGuard(ctx.port));
+  app.use('*', hostGuard(ctx.port, opts.served));
   app.use('*', originGuard(ctx.keys));
   app.use('*', requireApiKey(ctx.keys));
   app.use('*', bodyGuard());

@@ -1,28 +1,53 @@
 import { commandFor } from '../../home';
-import { resolvePort, startCompanion } from '../../server';
+import { CompanionStartError, resolvePort, startCompanion, type TlsChoice } from '../../server';
+import { parseListen } from '../../tls/listen';
 import { createLogger } from '../../logger';
 import { homeOf } from '../runtime';
 import { parse, type Io } from '../io';
 
 export const startUsage = `Usage: irn-bridge start [--port P]
+       irn-bridge start --listen ADDRESS:PORT (--tls-cert FILE --tls-key FILE | --tls-self-signed) [--name HOST]…
 
 Runs the companion on http://127.0.0.1:P (default 47321, or IRN_BRIDGE_PORT) until stopped with Ctrl+C.
-Data lives in IRN_BRIDGE_HOME (default: your user data directory).`;
+Data lives in IRN_BRIDGE_HOME (default: your user data directory).
+
+Team mode (several clerks, one companion or several on one database):
+  --listen ADDRESS:PORT   listen on this LAN address instead (0.0.0.0:PORT for every network); needs TLS
+                          and a key per person first (irn-bridge keys create --user NAME --role clerk)
+  --tls-cert FILE, --tls-key FILE   the certificate (PEM) and its unencrypted key for this computer's name
+  --tls-self-signed       make a certificate once into the home and print its SHA-256 fingerprint
+  --name HOST             a DNS name clerks use for this computer (repeatable): served and put in the certificate`;
 
 export async function start(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string', short: 'p' } }, startUsage);
+  const { values } = parse(args, {
+    port: { type: 'string', short: 'p' }, listen: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+    'tls-self-signed': { type: 'boolean' }, name: { type: 'string', multiple: true },
+  }, startUsage);
   if (values.help) return io.out(startUsage), 0;
   const port = resolvePort(values.port as string | undefined, io.env);
+  const address = values.listen ? parseListen(values.listen as string, port) : { host: '127.0.0.1', port, loopback: true };
+  const tls = tlsChoice(values['tls-cert'] as string | undefined, values['tls-key'] as string | undefined, !!values['tls-self-signed']);
   const home = homeOf(io);
-  const running = await startCompanion({ home, port, host: '127.0.0.1', log: createLogger(undefined, io.err) });
+  const running = await startCompanion({
+    home, port: address.port, host: address.host, log: createLogger(undefined, io.err), ...(tls ? { tls } : {}),
+    names: (values.name as string[] | undefined) ?? [],
+  });
   const profiles = running.companion.profiles.list();
   const def = running.companion.profiles.defaultName();
   io.out(`IRN Bridge companion listening on ${running.url}`);
   io.out(`Home: ${home}`);
+  if (running.tls) {
+    io.out(`TLS certificate (${running.tls.source === 'given' ? running.tls.certPath : running.tls.source === 'made' ? `made now: ${running.tls.certPath}` : running.tls.certPath}) for ${running.tls.names.join(', ')}`);
+    io.out(`  SHA-256 fingerprint: ${running.tls.fingerprint}`);
+    io.out(`  Clerks check that their browser or client shows this same fingerprint the first time they connect.`);
+  }
+  if (!address.loopback) io.out(`Accepting requests addressed to: ${running.names.join(', ')}`);
   for (const p of profiles) {
     io.out(`  profile ${p.name}${p.name === def ? ' (default)' : ''}: ${p.kind} ${p.gstin}${p.demo ? '  DEMO — offline IRP, not registered with the government' : ''}`);
   }
-  io.out(`Pair the browser extension with: ${commandFor('pair', home, null)}`);
+  io.out(address.loopback
+    ? `Pair the browser extension with: ${commandFor('pair', home, null)}`
+    : `Give each clerk a key of their own: ${commandFor('keys create --user NAME --role clerk', home, null)}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -35,4 +60,11 @@ export async function start(args: string[], io: Io): Promise<number> {
   io.err('stopping…');
   await running.close();
   return 0;
+}
+
+function tlsChoice(cert: string | undefined, key: string | undefined, selfSigned: boolean): TlsChoice | undefined {
+  if (selfSigned && (cert || key)) throw new CompanionStartError('Give either --tls-cert and --tls-key (your certificate) or --tls-self-signed, not both.');
+  if (!!cert !== !!key) throw new CompanionStartError(cert ? '--tls-cert needs --tls-key: the certificate\'s private key (PEM).' : '--tls-key needs --tls-cert: the certificate (PEM) the key belongs to.');
+  if (cert && key) return { certFile: cert, keyFile: key };
+  return selfSigned ? { selfSigned: true } : undefined;
 }

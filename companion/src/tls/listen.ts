@@ -1,0 +1,62 @@
+/**
+ * Where the companion listens. 127.0.0.1 unless `--listen ADDR:PORT` says otherwise; any other
+ * address is the LAN (team mode), which needs TLS and per-user keys. The names `Host` may carry
+ * come from here too (security/host.ts), so a LAN name is served and a rebinding domain is not.
+ */
+import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import { CompanionStartError } from '../server-errors';
+
+export interface ListenAddress {
+  /** What to bind: an IPv4/IPv6 address, or 0.0.0.0 / :: for every interface. */
+  host: string;
+  port: number;
+  loopback: boolean;
+}
+
+export function isLoopbackAddress(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+const WILDCARD = new Set(['0.0.0.0', '::']);
+
+/** `192.168.1.20:47321`, `[fe80::1]:47321`, `0.0.0.0:47321`, or just an address (then `port` is used). */
+export function parseListen(raw: string, port: number): ListenAddress {
+  const m = /^\[([0-9a-f:.]+)\](?::(\d+))?$/i.exec(raw) ?? /^([^:]+)(?::(\d+))?$/.exec(raw);
+  const host = m?.[1] ?? '';
+  const p = m?.[2] === undefined ? port : Number(m[2]);
+  if (!m || (!isIP(host) && host !== 'localhost') || !Number.isInteger(p) || p < 0 || p > 65535) {
+    throw new CompanionStartError(`--listen "${raw}" is not ADDRESS:PORT. Give this computer's LAN address and a port, e.g. --listen 192.168.1.20:47321 (or 0.0.0.0:47321 for every network).`);
+  }
+  if (host === 'localhost') return { host: '127.0.0.1', port: p, loopback: true };
+  return { host, port: p, loopback: isLoopbackAddress(host) };
+}
+
+/** This computer's own addresses (every interface), lower-case. */
+function ownAddresses(): string[] {
+  return Object.values(networkInterfaces()).flat().map((i) => i?.address.toLowerCase()).filter((a): a is string => !!a);
+}
+
+/**
+ * The host names a request may be addressed to: loopback names when they reach this socket, the
+ * bound address (every own address when bound to all), this computer's name, and names the admin gave.
+ * IP literals cannot be a rebinding page's own name, and a DNS name is accepted only when listed here.
+ */
+export function servedNames(listen: ListenAddress, extraNames: string[] = []): string[] {
+  const names = new Set<string>(extraNames.map((n) => n.toLowerCase()));
+  const all = WILDCARD.has(listen.host);
+  if (listen.loopback || all) for (const n of ['127.0.0.1', 'localhost', '::1']) names.add(n);
+  if (all) for (const a of ownAddresses()) names.add(a);
+  else names.add(listen.host.toLowerCase());
+  if (!listen.loopback) {
+    const me = hostname().toLowerCase();
+    if (me) names.add(me);
+  }
+  return [...names];
+}
+
+/** The names to put in a self-signed certificate: the served names minus the wildcard binding itself. */
+export function certificateNames(listen: ListenAddress, extraNames: string[]): string[] {
+  return servedNames(listen, extraNames).filter((n) => !WILDCARD.has(n) && !n.includes('%'));
+}
