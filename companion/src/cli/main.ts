@@ -16,8 +16,9 @@ export const usage = `IRN Bridge companion — register GST e-invoices with the 
 Usage: irn-bridge <command> [options]     (every command takes --help)
 
   start [--port P]                 run the local service on 127.0.0.1 (default port 47321)
+  start --listen ADDR:PORT …       team mode: serve the LAN over TLS (see start --help)
   pair [--json]                    show a one-time code to pair the browser extension
-  keys list | revoke ID            API keys given out by pairing
+  keys create|list|revoke          API keys: one per person with a role (clerk, admin), or paired
   profile add|list|remove|default  IRP profiles (offline, sandbox, production, GSP)
   gstin GSTIN                      look up a taxpayer
   generate FILE|DIR …              generate IRNs, one or a month's worth (exactly once per document)

@@ -1,32 +1,60 @@
 import { openDatabase } from '../../ledger/db';
-import { ApiKeyStore } from '../../security/keys';
+import { sqliteStorage } from '../../storage/sqlite';
+import type { KeyStorage } from '../../storage/types';
+import { isRole, ROLES } from '../../security/roles';
 import { homeOf } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 
-export const keysUsage = `Usage: irn-bridge keys list [--json]
+export const keysUsage = `Usage: irn-bridge keys create --user NAME --role clerk|admin [--json]
+       irn-bridge keys list [--json]
        irn-bridge keys revoke KEY_ID
 
-Lists the API keys given out by pairing, or revokes one (effective on the companion's next request).`;
+create   a key for one person (team mode): printed once, only its hash is kept. Give it to that
+         person for their extension or script. clerk: generate, cancel, e-way bills, read, validate,
+         GSTIN lookups; admin: also raw IRP calls. Ledger rows and the audit log name the person.
+list     every key: person or paired client, role, when made and last used, revoked or active
+revoke   stops a key at once (the companion checks every request against the database)`;
+
+/** A person's name as the ledger and audit log will show it: printable, one line, not too long. */
+const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,63}$/u;
 
 export async function keys(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, keysUsage);
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } }, keysUsage);
   if (values.help) return io.out(keysUsage), 0;
   const [sub, id] = positionals;
   const db = openDatabase(homeOf(io));
+  const storage = sqliteStorage(db, homeOf(io));
   try {
-    const store = new ApiKeyStore(db);
+    const store: KeyStorage = storage.keys;
+    if (sub === 'create') {
+      const user = ((values.user as string | undefined) ?? '').trim();
+      const role = values.role as string | undefined;
+      if (!user) throw new UsageError('whose key? Give --user NAME (the person who will use it; the ledger names them)', keysUsage);
+      if (!USER_NAME.test(user)) throw new UsageError(`--user "${user}": use letters, digits, spaces and . _ @ ' - (up to 64), starting with a letter or digit`, keysUsage);
+      if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`, keysUsage);
+      const { apiKey, keyId } = await store.issue(`irn-bridge keys create (${user})`, null, { role, userName: user });
+      if (values.json) printJson(io, { apiKey, keyId, user, role });
+      else {
+        io.out(`Key ${keyId} for ${user} (${role}):`);
+        io.out(`  ${apiKey}`);
+        io.out('Shown once: give it to them now. Revoke it with: irn-bridge keys revoke ' + keyId);
+      }
+      return 0;
+    }
     if (sub === 'list') {
-      const list = store.list();
+      const list = await store.list();
       if (values.json) printJson(io, list);
-      else if (!list.length) io.out('No keys. Pair a client with: irn-bridge pair');
+      else if (!list.length) io.out('No keys. Pair a client with: irn-bridge pair, or make one for a person with: irn-bridge keys create --user NAME --role clerk');
       else for (const k of list) {
-        io.out(`${k.id}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${k.client}${k.origin ? `  (${k.origin})` : ''}  created ${k.createdAt}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}`);
+        const team = k as typeof k & { role?: string; userName?: string | null };
+        const who = team.userName ? `${team.userName} (${team.role ?? 'admin'})` : `${k.client} (${team.role ?? 'admin'}, paired)`;
+        io.out(`${k.id}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${who}${k.origin ? `  ${k.origin}` : ''}  created ${k.createdAt}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}`);
       }
       return 0;
     }
     if (sub === 'revoke') {
       if (!id) throw new UsageError('which key? Give its id (see: irn-bridge keys list)', keysUsage);
-      if (!store.revoke(id)) {
+      if (!(await store.revoke(id))) {
         io.err(`error: no active key with id ${id}`);
         return 1;
       }
@@ -35,6 +63,6 @@ export async function keys(args: string[], io: Io): Promise<number> {
     }
     throw new UsageError(sub ? `unknown keys command "${sub}"` : 'missing keys command', keysUsage);
   } finally {
-    db.close();
+    await storage.close();
   }
 }
