@@ -12,6 +12,8 @@ import { readMainWorldGlobals } from './page-globals';
 import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
 import { validateForPanel } from './validate';
+import { fixesFor, prepareInvoice } from './prepare';
+import { buildQrMatrix } from '../lib/qr-matrix';
 
 
 function client(s: StoredSettings): CompanionClient {
@@ -79,6 +81,9 @@ const handlers: Handlers = {
     const c = client(s);
     return c.lookup({ docType: msg.docType, docNo: msg.docNo, docDate: msg.docDate }, await chosenProfile(c, s, msg.sellerGstin));
   },
+  'invoice.prepare': async (msg) => prepareInvoice(msg),
+  'erp.fixes': async (msg) => fixesFor(msg),
+  'qr.matrix': async (msg) => buildQrMatrix(String(msg.text)),
   'invoice.validate': async (msg) => validateForPanel(msg),
   'einvoices.generate': async (msg) => {
     const s = await loadSettings();

@@ -6,7 +6,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { erpIoForPage, erpPageFinder } from '../lib/erp-page';
 import { send } from '../lib/send';
-import { browser } from '../lib/browser';
+import { pageBrowser } from '../lib/page-browser';
 import type { DockPrefs, DockState } from '../ui/dock';
 import { IrnPanel } from '../ui/panel';
 
@@ -16,11 +16,11 @@ const LOADED = Symbol.for('irn-bridge.content-script');
 const PANEL_KEY = 'irnBridgePanel';
 const dockPrefs: DockPrefs = {
   async load() {
-    const got = (await browser.storage.local.get(PANEL_KEY))[PANEL_KEY] as { state?: DockState } | undefined;
+    const got = (await pageBrowser().storage.local.get(PANEL_KEY))[PANEL_KEY] as { state?: DockState } | undefined;
     return got?.state === 'open' || got?.state === 'collapsed' ? got.state : null;
   },
   async save(state) {
-    await browser.storage.local.set({ [PANEL_KEY]: { state } });
+    await pageBrowser().storage.local.set({ [PANEL_KEY]: { state } });
   },
 };
 

@@ -56,11 +56,15 @@ test('lookup by document: 404 means "not registered yet"', async () => {
   assert.equal(seen[0].url.searchParams.get('docNo'), 'A/1');
 });
 
-test('an IRP refusal keeps its codes, message and hint', async () => {
+test('an IRP refusal keeps its codes, message and hint, and says from the catalogue whether trying again may pass', async () => {
   const body = { error: { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', irp: { codes: ['2150'], messages: ['Duplicate IRN'] } } };
   const { c } = client(() => json(422, body));
   const e = await failure(c.generate({ invoice: {} }));
-  assert.deepEqual(e.error, { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', issues: undefined, irp: body.error.irp });
+  assert.deepEqual(e.error, { code: 'IRP_REJECTED', message: 'Duplicate IRN', hint: 'Check the number', issues: undefined, irp: body.error.irp, retryable: false });
+  // 3043 is the IRP's "try again after sometime" (shared/src/irp/error-catalogue.ts).
+  const busy = { error: { code: 'IRP_UNAVAILABLE', message: 'The IRP had a temporary problem.', irp: { codes: ['3043'], messages: [] } } };
+  const again = await failure(client(() => json(503, busy)).c.generate({ invoice: {} }));
+  assert.equal(again.error.retryable, true);
 });
 
 test('an e-way bill is asked for at POST /v1/einvoices/:irn/ewaybill with the form fields as the body', async () => {

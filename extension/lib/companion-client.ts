@@ -6,7 +6,8 @@ import {
   routes, type ApiError, type CancelRequest, type CancelResponse, type DocType, type EInvoiceResult, type EwaybillRequest,
   type EwaybillResponse, type GenerateRequest, type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
 } from '@irn-bridge/shared/api/contract';
-import { companionDown, fromApiError, notPaired, UiFailure } from './ui-error';
+import { fromApiError } from './api-error';
+import { companionDown, notPaired, UiFailure } from './ui-error';
 
 export interface CompanionConnection {
   port: number;
@@ -79,7 +80,7 @@ export class CompanionClient {
   }
 
   async lookup(doc: { docType: DocType; docNo: string; docDate: string }, profile?: string | null): Promise<EInvoiceResult | null> {
-    return this.call<EInvoiceResult>('GET', routes.einvoices + query({ ...doc, profile }), undefined, { allow404: true });
+    return this.call<EInvoiceResult>('GET', routes.einvoices + query({ ...doc, profile, ledgerOnly: 'true' }), undefined, { allow404: true });
   }
 
   async generate(req: GenerateRequest): Promise<EInvoiceResult> {

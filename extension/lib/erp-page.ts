@@ -1,13 +1,15 @@
 /**
- * The ERP behind the page the content script runs in: the registry's modules (built-in ERPs, then
- * this origin's recipes) and the `ErpIo` that lets a module talk to its ERP with the user's session.
+ * The ERP behind the page the content script runs in: the page's half of the registry's modules
+ * (built-in ERPs, then this origin's recipes; shared/src/erps/page-io.ts, so the mapping code is not
+ * in the page) and the `ErpIo` that lets a module talk to its ERP with the user's session.
  */
-import { erpModulesFor, findErpDocument, type AnyErpModule, type ErpDocumentRef, type ErpIo } from '@irn-bridge/shared/erps';
-import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
+import type { ErpDocumentRef, ErpIo } from '@irn-bridge/shared/erps/module';
+import { erpPageIoFor, findErpDocument, type AnyErpPageIo } from '@irn-bridge/shared/erps/page-io';
+import type { Recipe } from '@irn-bridge/shared/erps/recipe/types';
 
 /** One invoice page: the module that knows it, its I/O, and the document it shows. */
 export interface ErpPage {
-  module: AnyErpModule;
+  module: AnyErpPageIo;
   io: ErpIo;
   ref: ErpDocumentRef;
 }
@@ -29,7 +31,7 @@ export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals']):
  * once (each recipe compiles its URL pattern); each call is cheap (no I/O): the module's read confirms it.
  */
 export function erpPageFinder(io: ErpIo, recipes: readonly Recipe[]): (page: Document) => ErpPage | null {
-  const modules = erpModulesFor(io.origin, recipes);
+  const modules = erpPageIoFor(io.origin, recipes);
   return (page) => {
     const found = findErpDocument(modules, new URL(page.location.href), page);
     return found ? { ...found, io } : null;

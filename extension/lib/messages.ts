@@ -6,8 +6,14 @@ import type {
   ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillRequest, EwaybillResponse, GstinDetails,
   HealthResponse, LedgerListResponse, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
+import type { ErpInvoiceSummary, ErpTotals } from '@irn-bridge/shared/erps/module';
+import type { ErpLink, ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
+import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
+import type { Breakdown } from '../ui/breakdown';
+import type { InvoiceSummary } from '../ui/summary';
+import type { QrMatrix } from './qr-matrix';
 
 export interface Settings {
   port: number;
@@ -39,6 +45,27 @@ export interface RecipeEntry {
   siteEnabled: boolean;
 }
 
+/** What the panel shows of an ERP document the page read, computed in the background (background/prepare.ts). */
+export interface PreparedInvoice {
+  erp: ErpInvoiceSummary;
+  /** The ERP's words for an invoice that cannot be registered yet. */
+  notFinal: string;
+  /** Only for a final invoice: the INV-01 it maps to and what the preview shows of it. */
+  mapped: {
+    invoice: Inv01Invoice;
+    /** What the ERP did not say (code ERP_MAPPING). */
+    issues: ValidationIssue[];
+    summary: InvoiceSummary;
+    breakdown: Breakdown;
+    /** Null when the module cannot say. */
+    totals: ErpTotals | null;
+    /** The ERP's item for each INV-01 line, and its customer, with links where the ERP has them. */
+    lines: ErpLink[];
+    customer: ErpLink | null;
+    labels: ErpPageUi['labels'];
+  } | null;
+}
+
 /** A request and the data its successful reply carries. */
 export interface Protocol {
   /** `sellerGstin`: the invoice on screen, so the active profile is the one generate will use for it. */
@@ -52,6 +79,15 @@ export interface Protocol {
   'einvoices.recent': { req: { limit?: number }; res: LedgerListResponse };
   /** `sellerGstin` picks the seller's profile, as generate does, so a lookup finds what generate would return. */
   'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string; sellerGstin?: string }; res: EInvoiceResult | null };
+  /**
+   * The ERP document the page read (through the page's session) → summary, INV-01 mapping, breakdown and the ERP's
+   * names (background/prepare.ts), so the mapping code stays out of the page. `origin`: the ERP's, for its links.
+   */
+  'invoice.prepare': { req: { doc: unknown; origin: string }; res: PreparedInvoice };
+  /** Where in the ERP `erp` (a module id) each issue's field is fixed, in order; null where the IRP's hint says it. */
+  'erp.fixes': { req: { erp: string; issues: Array<{ path: string; code: string }> }; res: Array<string | null> };
+  /** The QR matrix of a SignedQRCode (lib/qr-matrix.ts), so the QR encoder stays out of the page. */
+  'qr.matrix': { req: { text: string }; res: QrMatrix };
   /** The preview's check of the mapped invoice (background/validate.ts), so the HSN master stays out of the page. */
   'invoice.validate': { req: { invoice: unknown; allowSandboxGstins?: boolean }; res: ValidationIssue[] };
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
@@ -85,6 +121,12 @@ export interface UiError {
   hint?: string;
   issues?: ApiError['error']['issues'];
   irp?: { codes: string[]; messages: string[] };
+  /**
+   * Whether the same request may pass later, decided where the error is made (the background's
+   * companion client, from the IRP error catalogue), so the catalogue stays out of the page.
+   * Absent: the UI decides by `code`.
+   */
+  retryable?: boolean;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: UiError };

@@ -1,5 +1,4 @@
 /** Turning any failure into a `UiError` a clerk can act on. */
-import type { ApiError } from '@irn-bridge/shared/api/contract';
 import type { UiError } from './messages';
 
 export class UiFailure extends Error {
@@ -25,14 +24,6 @@ export function notPaired(): UiError {
     message: 'This browser is not paired with the IRN Bridge companion yet.',
     hint: 'Ask your IT person for a pairing code (they make one with `irn-bridge pair` on this computer) and type it in IRN Bridge options → Pair.',
   };
-}
-
-export function fromApiError(body: unknown, status: number): UiError {
-  const e = (body as ApiError | null)?.error;
-  if (e && typeof e.message === 'string') {
-    return { code: e.code, message: e.message, hint: e.hint, issues: e.issues, irp: e.irp };
-  }
-  return { code: status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: `The companion answered with HTTP ${status}.` };
 }
 
 export function toUiError(err: unknown): UiError {

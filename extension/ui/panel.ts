@@ -7,8 +7,9 @@
  * click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type WriteBackOutcome } from '@irn-bridge/shared/erps';
-import { pageUiFor, type ErpPageUi } from '@irn-bridge/shared/erps/page-ui';
+import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type WriteBackOutcome } from '@irn-bridge/shared/erps/module';
+import { actionSlotFor } from '@irn-bridge/shared/erps/action-slot';
+import type { ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
 import type { CancelReason } from '@irn-bridge/shared/codes/cancel-reasons';
@@ -17,7 +18,7 @@ import type { ErpPage } from '../lib/erp-page';
 import { EMPTY_EWB_FORM, offersEwaybill, type EwbFormInput, type EwbRequestFields } from '../lib/ewaybill-form';
 import type { MessageType, Protocol } from '../lib/messages';
 import { toUiError, UiFailure } from '../lib/ui-error';
-import { breakdown } from './breakdown';
+import type { Breakdown } from './breakdown';
 import { MEMORY_PREFS, type DockPrefs } from './dock';
 import { h, onTrustedClick } from './dom';
 import { ErpAction } from './erp-action';
@@ -25,7 +26,8 @@ import { nameGstinInError } from './gstin-error';
 import { ewaybillFormView } from './ewaybill-view';
 import type { ErpNames } from './issues-view';
 import { PanelSheet } from './sheet';
-import { summarize, type InvoiceSummary } from './summary';
+import type { InvoiceSummary } from './summary';
+import { loadQrMatrix, qrMatrix } from './qr';
 import { cancelFormView, errorView, previewView, progressView, readyView, resultView } from './views';
 
 export type Send = <T extends MessageType>(type: T, req: Protocol[T]['req']) => Promise<Protocol[T]['res']>;
@@ -36,13 +38,16 @@ type Phase = 'loading' | 'not-final' | 'ready' | 'preview' | 'busy' | 'result' |
 
 export class IrnPanel {
   private readonly sheet: PanelSheet;
-  private readonly ui: ErpPageUi;
   private readonly action: ErpAction;
   private doc: unknown = null;
   private erpSummary: ErpInvoiceSummary | null = null;
   private erpTotals: ErpTotals | null = null;
   private invoice: Inv01Invoice | null = null;
   private summary: InvoiceSummary | null = null;
+  private breakdown: Breakdown | null = null;
+  private labels: ErpPageUi['labels'] | null = null;
+  /** Where the ERP fixes an issue's field, by `path|code`, as the background said (`erp.fixes`). */
+  private readonly fixes = new Map<string, string | null>();
   private names: ErpNames | null = null;
   private mappingIssues: ValidationIssue[] = [];
   private result: EInvoiceResult | null = null;
@@ -56,8 +61,7 @@ export class IrnPanel {
   private phase: Phase = 'loading';
 
   constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, prefs: DockPrefs = MEMORY_PREFS()) {
-    this.ui = pageUiFor(erp.module.id);
-    this.action = new ErpAction(page, (p) => this.ui.actionSlot(p), () => this.fromErpAction());
+    this.action = new ErpAction(page, actionSlotFor(erp.module.id), () => this.fromErpAction());
     this.sheet = new PanelSheet(page, erp.module.id, prefs, { onStateChange: () => this.updateAction() }, () => this.action.focus());
   }
 
@@ -108,36 +112,52 @@ export class IrnPanel {
   private fail(err: unknown, retry: () => void, back?: () => void): void {
     this.busy = false;
     const e = nameGstinInError(toUiError(err), this.invoice, this.names?.customer?.label ?? null);
-    this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, e, retry, back, this.names)), 'error', `Error: ${e.message}`, back ?? null);
+    const render = () => this.show(h(this.page, 'div', { class: 'body' }, errorView(this.page, e, retry, back, this.names)), 'error', `Error: ${e.message}`, back ?? null);
+    if (e.issues?.length && this.names) void this.loadFixes(e.issues).then(render);
+    else render();
   }
 
-  /** Reads the invoice through its ERP module and maps it; false when there is nothing (more) to show. */
+  /** Asks the background where the ERP fixes the fields these issues name (the ERP's words live there, not in the page). */
+  private async loadFixes(issues: ReadonlyArray<{ path: string; code: string }>): Promise<void> {
+    const missing = issues.filter((i) => i.code !== 'ERP_MAPPING' && !this.fixes.has(`${i.path}|${i.code}`));
+    if (!missing.length) return;
+    try {
+      const got = await this.send('erp.fixes', { erp: this.erp.module.id, issues: missing.map(({ path, code }) => ({ path, code })) });
+      missing.forEach((i, n) => this.fixes.set(`${i.path}|${i.code}`, got[n] ?? null));
+    } catch {
+      // Without the ERP's words the IRP's own hint is shown.
+    }
+  }
+
+  /**
+   * Reads the invoice through its ERP module (the page's session) and has the background map it;
+   * false when there is nothing (more) to show.
+   */
   private async readInvoice(): Promise<boolean> {
     const { module, io } = this.erp;
     this.doc = await module.read(io, this.erp.ref);
-    this.erpSummary = module.summary(this.doc);
-    if (!this.erpSummary.final) {
+    const prepared = await this.send('invoice.prepare', { doc: this.doc, origin: io.origin });
+    this.erpSummary = prepared.erp;
+    if (!prepared.mapped) {
       // A cancelled invoice may have had an IRN (India Compliance cancels the invoice with its IRN): the ledger says.
       const s = this.erpSummary;
       const known = s.docNo && s.docDate ? await this.send('einvoices.lookup', { docType: s.docType, docNo: s.docNo, docDate: s.docDate }).catch(() => null) : null;
       if (known) this.showResult(known, null);
-      else this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' }, this.ui.notFinal), 'not-final', this.ui.notFinal);
+      else this.show(h(this.page, 'div', { class: 'body muted', testid: 'irn-not-final' }, prepared.notFinal), 'not-final', prepared.notFinal);
       return false;
     }
-    const mapped = module.map(this.doc);
+    const mapped = prepared.mapped;
     this.invoice = mapped.invoice;
     this.mappingIssues = mapped.issues;
-    this.summary = summarize(mapped.invoice);
-    try {
-      this.erpTotals = module.totals(this.doc);
-    } catch {
-      this.erpTotals = null;
-    }
+    this.summary = mapped.summary;
+    this.breakdown = mapped.breakdown;
+    this.erpTotals = mapped.totals;
+    this.labels = mapped.labels;
     this.names = {
       erp: module.label,
-      lines: this.ui.lines(this.doc, mapped.invoice, io.origin),
-      customer: this.ui.customer(this.doc, io.origin),
-      fixFor: (path, code) => this.ui.fixFor(path, code),
+      lines: mapped.lines,
+      customer: mapped.customer,
+      fixFor: (path, code) => this.fixes.get(`${path}|${code}`) ?? null,
     };
     return true;
   }
@@ -197,7 +217,7 @@ export class IrnPanel {
   }
 
   private async preview(): Promise<void> {
-    if (!this.invoice || !this.summary || !this.names) return;
+    if (!this.invoice || !this.summary || !this.names || !this.breakdown || !this.labels) return;
     let profile: ProfileRef | null = null;
     let checked: ValidationIssue[];
     try {
@@ -207,13 +227,14 @@ export class IrnPanel {
       this.setBadge(profile);
       // Checked in the background (background/validate.ts): the HSN master is too large to ship into every ERP page.
       checked = await this.send('invoice.validate', { invoice: this.invoice, allowSandboxGstins: allowsSandboxGstins(profile) });
+      await this.loadFixes(checked);
     } catch (err) {
       return this.fail(err, () => void this.preview(), () => this.showReady());
     }
     const issues = [...this.mappingIssues, ...checked];
     const errors = issues.filter((i) => i.severity === 'error').length;
     this.show(previewView(this.page, {
-      summary: this.summary, breakdown: breakdown(this.invoice), erpTotals: this.erpTotals, issues, profile, names: this.names, labels: this.ui.labels,
+      summary: this.summary, breakdown: this.breakdown, erpTotals: this.erpTotals, issues, profile, names: this.names, labels: this.labels,
     }, {
       onConfirm: () => void this.generate(),
       onBack: () => this.showReady(),
@@ -250,6 +271,13 @@ export class IrnPanel {
   private showResult(result: EInvoiceResult, wb: WriteBackOutcome | null): void {
     this.result = result;
     this.writeBack = wb;
+    if (result.status !== 'CNL' && result.signedQrCode && qrMatrix(result.signedQrCode) === undefined) {
+      // The QR's matrix comes from the background (ui/qr.ts): show the result once it is here, unless another came meanwhile.
+      void loadQrMatrix(result.signedQrCode, (text) => this.send('qr.matrix', { text })).then(() => {
+        if (this.result === result && this.writeBack === wb) this.showResult(result, wb);
+      });
+      return;
+    }
     this.setBadge(result.profile);
     const view = resultView(this.page, result, wb, {
       onCancel: () => { this.sheet.focusWanted = true; this.showCancelForm(); },

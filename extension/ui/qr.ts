@@ -1,41 +1,35 @@
 /**
  * QR image of the IRP's SignedQRCode, drawn locally (no network, no data: URL that a strict page
- * CSP could block) as an inline SVG path.
+ * CSP could block) as an inline SVG path. The matrix is made by the background (`qr.matrix`,
+ * lib/qr-matrix.ts), so the encoder is not in the page; the panel loads it before it shows a result.
  */
-import qrcode from 'qrcode-generator';
+import type { QrMatrix } from '../lib/qr-matrix';
 
-export interface QrMatrix {
-  size: number;
-  /** SVG path data, one 1×1 square per dark module, in module units. */
-  path: string;
+export type { QrMatrix };
+
+// The panel redraws a result (after the ERP write-back, after a cancel form): keep the matrices it
+// loaded (null: the background could not make it), and each request while it is under way.
+const made = new Map<string, QrMatrix | null>();
+const asked = new Map<string, Promise<QrMatrix | null>>();
+
+/** The matrix loaded for `text`: undefined until `loadQrMatrix` settled, null when it failed. */
+export function qrMatrix(text: string): QrMatrix | null | undefined {
+  return made.get(text);
 }
 
-// The panel redraws a result (after the ERP write-back, after a cancel form): keep the last matrix,
-// since choosing the QR mask is ~10 ms for a SignedQRCode.
-let last: { text: string; matrix: QrMatrix } | null = null;
-
-export function qrMatrix(text: string): QrMatrix {
-  if (last?.text === text) return last.matrix;
-  const matrix = buildMatrix(text);
-  last = { text, matrix };
-  return matrix;
-}
-
-function buildMatrix(text: string): QrMatrix {
-  // Level L keeps the code readable at this size: a SignedQRCode is a 600–1000 character JWT.
-  const qr = qrcode(0, 'L');
-  qr.addData(text, 'Byte');
-  qr.make();
-  const size = qr.getModuleCount();
-  const parts: string[] = [];
-  for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) if (qr.isDark(r, c)) parts.push(`M${c} ${r}h1v1h-1z`);
+export function loadQrMatrix(text: string, make: (text: string) => Promise<QrMatrix>): Promise<QrMatrix | null> {
+  let p = asked.get(text);
+  if (!p) {
+    p = make(text).catch(() => null).then((m) => {
+      made.set(text, m);
+      return m;
+    });
+    asked.set(text, p);
   }
-  return { size, path: parts.join('') };
+  return p;
 }
 
-export function qrSvg(doc: Document, text: string, pixels = 220): SVGSVGElement {
-  const { size, path } = qrMatrix(text);
+export function qrSvg(doc: Document, { size, path }: QrMatrix, pixels = 220): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const quiet = 4;
   const svg = doc.createElementNS(ns, 'svg');

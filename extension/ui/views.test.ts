@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { erpnextPageUi } from '@irn-bridge/shared/erps/erpnext/page-ui';
 import type { EInvoiceResult } from '@irn-bridge/shared/api/contract';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
+import { fromApiError } from '../lib/api-error';
 import { breakdown, totalsDifferences } from './breakdown';
 import { issueText } from './issues-view';
 import { errorView, resultView } from './views';
@@ -13,9 +14,10 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const testids = (el: Element) => Array.from(el.querySelectorAll('[data-testid]')).map((e) => e.getAttribute('data-testid'));
 
 test('an IRP refusal that cannot pass (2230) offers Back, not Try again; a temporary one offers both', () => {
-  const refused = errorView(document, { code: 'IRP_REJECTED', message: 'The IRN has an active e-way bill.', irp: { codes: ['2230'], messages: [] } }, () => {}, () => {});
+  // As the background's companion client makes them (lib/api-error.ts decides `retryable` from the catalogue).
+  const refused = errorView(document, fromApiError({ error: { code: 'IRP_REJECTED', message: 'The IRN has an active e-way bill.', irp: { codes: ['2230'], messages: [] } } }, 422), () => {}, () => {});
   assert.deepEqual(testids(refused).filter((t) => t === 'irn-retry' || t === 'irn-error-back'), ['irn-error-back']);
-  const busy = errorView(document, { code: 'IRP_UNAVAILABLE', message: 'The IRP had a temporary problem.', irp: { codes: ['3043'], messages: [] } }, () => {}, () => {});
+  const busy = errorView(document, fromApiError({ error: { code: 'IRP_UNAVAILABLE', message: 'The IRP had a temporary problem.', irp: { codes: ['3043'], messages: [] } } }, 503), () => {}, () => {});
   assert.deepEqual(testids(busy).filter((t) => t === 'irn-retry' || t === 'irn-error-back'), ['irn-error-back', 'irn-retry']);
 });
 

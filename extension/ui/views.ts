@@ -8,10 +8,10 @@ import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
 import type { WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { cancelTimeLeft, describeTimeLeft } from '../lib/cancel-window';
 import type { UiError } from '../lib/messages';
-import { isRetryableIrpError } from '@irn-bridge/shared/irp/errors';
 import { rupeesInText } from '../lib/format';
 import { copyButton, h, onTrustedClick } from './dom';
 import { issuesView, type ErpNames } from './issues-view';
+import { qrMatrix } from './qr';
 import { qrBlock } from './qr-view';
 import { DOC_TYPE_LABEL, type InvoiceSummary } from './summary';
 
@@ -29,9 +29,12 @@ export function progressView(doc: Document, text: string): HTMLElement {
   return h(doc, 'div', { class: 'progress', testid: 'irn-progress' }, h(doc, 'div', { class: 'spinner' }), text);
 }
 
-/** IRP refusals that the same request cannot get past (an active e-way bill, an inactive GSTIN…): offer Back, not only Try again. */
+/**
+ * IRP refusals that the same request cannot get past (an active e-way bill, an inactive GSTIN…): offer Back,
+ * not only Try again. The background decides that from the IRP's codes (lib/api-error.ts) and says so on the error.
+ */
 export function isRetryable(e: UiError): boolean {
-  if (e.irp?.codes?.length) return e.irp.codes.some((c) => isRetryableIrpError(c));
+  if (e.retryable !== undefined) return e.retryable;
   // No IRP answer: the companion, the network or the ERP; trying again may help.
   return ['IRP_UNAVAILABLE', 'OUTCOME_UNKNOWN', 'RATE_LIMITED', 'INTERNAL', 'COMPANION_DOWN', 'NOT_PAIRED', 'UNAUTHORIZED'].includes(e.code);
 }
@@ -112,7 +115,9 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
     : r.fromLedger ? 'Already registered: shown from the IRN Bridge ledger, the IRP was not called again.'
       : r.recovered ? 'The IRP already had this document: its existing IRN was recovered.' : null;
   // A cancelled IRN's QR must not reach a printed invoice: neither shown nor offered for copying.
-  const qr = !cancelled && r.signedQrCode ? qrBlock(doc, r, layout.qrWidth) : null;
+  const matrix = !cancelled && r.signedQrCode ? qrMatrix(r.signedQrCode) : undefined;
+  const qr = matrix ? qrBlock(doc, r, matrix, layout.qrWidth)
+    : matrix === null ? h(doc, 'div', { class: 'error', testid: 'irn-qr-missing' }, 'The QR code could not be drawn here. Reload the page to try again; the IRN and its QR are safe in the IRN Bridge ledger.') : null;
   return h(doc, 'div', { class: 'body', testid: 'irn-result', 'data-status': r.status },
     cancelled
       ? h(doc, 'div', { 'data-focus': '' }, h(doc, 'span', { class: 'badge cancelled', testid: 'irn-cancelled' }, 'CANCELLED'), r.cancelDate ? ` on ${r.cancelDate}` : '')

@@ -8,9 +8,11 @@ import type { ErpnextDocument } from './erpnext/records';
 import { odoo } from './odoo/index';
 import type { OdooDocument } from './odoo/records';
 import { createRecipeModule, type Recipe, type RecipeDocument } from './recipe/index';
+import { findErpDocument, forOrigin } from './page-io';
 
 export * from './module';
-export { erpnext, odoo, createRecipeModule };
+export { erpnext, odoo, createRecipeModule, findErpDocument };
+export type { ErpPageIo, AnyErpPageIo } from './page-io';
 export type { ErpnextDocument, OdooDocument, RecipeDocument };
 
 /** A document any built-in module (or a recipe) read. */
@@ -26,25 +28,7 @@ export const ERP_MODULES: readonly AnyErpModule[] = [
 
 /** The built-in modules, then one per recipe for this origin (a recipe that no longer compiles is left out; options shows why). */
 export function erpModulesFor(origin: string, recipes: readonly Recipe[] = [], builtIn: readonly AnyErpModule[] = ERP_MODULES): AnyErpModule[] {
-  const taught: AnyErpModule[] = [];
-  for (const recipe of recipes) {
-    if (recipe.origin !== origin) continue;
-    try {
-      taught.push(createRecipeModule(recipe));
-    } catch {
-      // skipped: its pattern no longer compiles
-    }
-  }
-  return [...builtIn, ...taught];
-}
-
-/** The module whose invoice page this is, and the document it shows. */
-export function findErpDocument(modules: readonly AnyErpModule[], url: URL, page?: Document): { module: AnyErpModule; ref: ErpDocumentRef } | null {
-  for (const module of modules) {
-    const ref = module.detect(url, page);
-    if (ref) return { module, ref };
-  }
-  return null;
+  return forOrigin(origin, recipes, builtIn, (r) => createRecipeModule(r));
 }
 
 /** The module that reads and maps `doc` (a recipe document carries its recipe). */

@@ -13,6 +13,8 @@ export interface TestCompanion {
   pairingCode(): string;
   /** Registrations the embedded offline IRP has accepted so far. */
   irpRegistrations(): Promise<number>;
+  /** Every request the embedded offline IRP has received so far (auth, lookups, registrations). */
+  irpRequests(): Promise<number>;
   /** Stops the server but keeps its home (to simulate "companion not running"). */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startTestCompanion(): Promise<TestCompanion> {
     running,
     pairingCode: () => running.companion.ctx.pairing.create().code,
     irpRegistrations: async () => (await running.companion.ctx.sessions.offlineIrp()).counters.registrations,
+    irpRequests: async () => (await running.companion.ctx.sessions.offlineIrp()).counters.requests,
     stop,
     async close() {
       await stop();

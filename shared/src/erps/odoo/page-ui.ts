@@ -5,17 +5,11 @@
  * each INV-01 field comes from in Odoo.
  */
 import type { Inv01Invoice } from '../../invoice/types';
-import { pathParts, type ErpActionSlot, type ErpLink, type ErpPageUi } from '../page-ui-kit';
+import { pathParts, type ErpLink, type ErpPageUi } from '../page-ui-kit';
+import { actionSlot } from './action-slot';
 import { productLines } from './lines';
 import type { OdooDocument } from './records';
 import { odooMove } from './summary';
-
-function actionSlot(page: Document): ErpActionSlot | null {
-  // The action manager keeps only the current controller; a dialog's form has its own statusbar.
-  const forms = Array.from(page.querySelectorAll('.o_action_manager .o_form_view'));
-  const buttons = forms.at(-1)?.querySelector('.o_form_statusbar .o_statusbar_buttons');
-  return buttons ? { parent: buttons, before: null, className: 'btn btn-secondary' } : null;
-}
 
 const record = (origin: string, model: string, id: number) => `${origin}/web#id=${id}&model=${model}&view_type=form`;
 const idOf = (m: unknown) => (Array.isArray(m) && typeof m[0] === 'number' ? m[0] : null);

@@ -6,7 +6,8 @@
 import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { mapRecipeDocument } from './map';
-import { detectRecipeDocument, readRecipeValues, recordWithRecipe, type RecipeReadOptions } from './read';
+import type { RecipeReadOptions } from './read';
+import { createRecipePageIo } from './page-io';
 import { recipeTotals, summarizeRecipe, type RecipeDocument } from './summary';
 import type { Recipe } from './types';
 
@@ -20,23 +21,13 @@ export { readDomValues, jsonValues, type RecipeReadOptions } from './read';
 export type { RecipeDocument } from './summary';
 
 export function createRecipeModule(recipe: Recipe, options: RecipeReadOptions = {}): ErpModule<RecipeDocument> {
-  // Compile once now: a recipe whose pattern no longer compiles fails here, not on every page.
-  detectRecipeDocument(recipe, new URL(recipe.origin));
-  const wb = recipe.writeBack;
   return {
-    id: 'recipe',
-    label: recipe.label,
-    writesBack: wb !== undefined && wb.kind !== 'none',
-    detect: (url, page) => detectRecipeDocument(recipe, url, page),
-    async read(io, ref) {
-      return { erp: 'recipe', recipe, values: await readRecipeValues(io, recipe, ref.name, options) };
-    },
+    ...createRecipePageIo(recipe, options),
     map(doc) {
       const issues: ValidationIssue[] = [];
       return { invoice: mapRecipeDocument(doc.recipe, doc.values, { issues }), issues };
     },
     totals: recipeTotals,
     summary: summarizeRecipe,
-    record: (io, ref, event) => recordWithRecipe(io, recipe, ref, event),
   };
 }

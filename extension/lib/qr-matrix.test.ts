@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { qrMatrix } from './qr';
+import { buildQrMatrix as qrMatrix } from './qr-matrix';
 
 test('a short text fits a version-1 code (21 modules) with its finder patterns dark', () => {
   const { size, path } = qrMatrix('IRN');

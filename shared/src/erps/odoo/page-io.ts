@@ -1,0 +1,15 @@
+/** Odoo's half of the module that runs in the page (see ../module.ts `ErpPageIo`): detection, read, record. */
+import type { ErpPageIo } from '../page-io';
+import { detectOdooMove } from './detect';
+import { readOdooMove } from './read';
+import { recordInOdoo } from './record';
+import type { OdooDocument } from './records';
+
+export const odooPageIo: ErpPageIo<OdooDocument> = {
+  id: 'odoo',
+  label: 'Odoo',
+  writesBack: true,
+  detect: (url) => detectOdooMove(url),
+  read: readOdooMove,
+  record: recordInOdoo,
+};
