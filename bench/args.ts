@@ -17,10 +17,10 @@ export interface BenchArgs {
   profileDir?: string;
 }
 
-export const SECTIONS = ['throughput', 'batch', 'companion', 'extension'] as const;
+export const SECTIONS = ['throughput', 'batch', 'companion', 'team', 'extension'] as const;
 
 export const usage = `Usage: pnpm bench [--quick] [--invoices N] [--concurrency 1,4,16] [--delays 0,200]
-                  [--only throughput,batch,companion,extension] [--clicks K] [--out FILE] [--profile DIR]
+                  [--only throughput,batch,companion,team,extension] [--clicks K] [--out FILE] [--profile DIR]
 
 --quick        200 invoices per cell, 3 clicks (a look in about two minutes)
 --invoices N   invoices per cell with the IRP answering at once (default 1000); with a delay the

@@ -17,6 +17,8 @@ export interface IrpHostReply {
 
 export interface IrpProcess {
   pid: number;
+  /** The offline IRP's own data (offline-irp.sqlite: every IRN it issued), for tests that check against it. */
+  dataDir: string;
   baseUrl: string;
   credentials: OfflineCredentials;
   publicKeyPem: string;
@@ -50,6 +52,7 @@ export async function startIrpProcess(): Promise<IrpProcess> {
   let closed = false;
   return {
     pid: child.pid!,
+    dataDir,
     ...info,
     async setDelay(ms) { await ask({ op: 'delay', ms }); },
     async counters() { return (await ask({ op: 'counters' })).counters!; },

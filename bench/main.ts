@@ -14,6 +14,7 @@ import { runBatch } from './sections/batch';
 import { coldStarts, idleMemory } from './sections/companion';
 import { buildAge, clickTiming, entrySizes } from './sections/extension';
 import { runThroughput } from './sections/throughput';
+import { runTeam } from './sections/team';
 import { round } from './stats';
 
 const COLD_START_RUNS = 5;
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   const began = performance.now();
   log(`IRN Bridge bench: ${args.invoices} invoices per cell, concurrency ${args.concurrency.join('/')}, IRP delay ${args.delays.join('/')} ms`);
 
-  const needsIrp = ['throughput', 'batch', 'companion'].some((s) => args.only.has(s));
+  const needsIrp = ['throughput', 'batch', 'companion', 'team'].some((s) => args.only.has(s));
   let irp: IrpProcess | null = null;
   let companion: CompanionProcess | null = null;
   let home: { home: string; remove(): void } | null = null;
@@ -69,6 +70,11 @@ async function main(): Promise<number> {
       await companion.stop();
       companion = null;
       if (args.only.has('companion')) results.companion.coldStart = await coldStarts(home.home, COLD_START_RUNS, log);
+      if (args.only.has('team')) {
+        log('team mode: single-desk SQLite vs 1, 2, 3 processes on one PostgreSQL');
+        process.env.IRN_BRIDGE_BENCH_BIN ??= COMPANION_BIN;
+        results.team = await runTeam(args, irp, log);
+      }
     }
 
     if (args.only.has('extension')) {

@@ -4,6 +4,7 @@ import type { BatchCell } from './sections/batch';
 import type { ColdStart, MemorySample } from './sections/companion';
 import type { ExtensionResult } from './sections/extension';
 import type { ThroughputResult } from './sections/throughput';
+import type { TeamResult } from './sections/team';
 import { round } from './stats';
 
 export interface BenchResults {
@@ -14,6 +15,7 @@ export interface BenchResults {
   batch?: BatchCell[];
   companion?: { freshStartMs: number; idleFresh: MemorySample; idleAfterBulk?: MemorySample; ledgerRows?: number; coldStart?: ColdStart };
   extension?: ExtensionResult;
+  team?: TeamResult;
 }
 
 export interface DerivedRow {
@@ -61,6 +63,12 @@ export function render(r: BenchResults): string {
       r.throughput.derived.map((d) => [d.delayMs, d.concurrency, `${d.overheadP50}×`, `${d.speedupOverNaive}×`])));
     const auth = r.throughput.companionAuthCalls;
     out.push('', `IRP logins by the companion over the whole run: ${auth}${auth === 1 ? ' (as it should be)' : '  ⚠ EXPECTED 1'}`);
+  }
+  if (r.team) {
+    out.push('', `Team mode: the same ${r.team.cells[0]?.clients ?? 16} clients spread over the processes (one database; IRP delay as above)`, '');
+    out.push(table(['storage', 'processes', 'IRP delay ms', 'n', 'invoices/s', 'p50 ms', 'p95 ms', 'IRP logins', 'errors'],
+      r.team.cells.map((c) => [c.storage === 'sqlite' ? 'SQLite (one desk)' : 'PostgreSQL', c.processes, c.delayMs, c.n, c.perSecond, c.p50, c.p95, c.irpAuthCalls, c.errors])));
+    if (r.team.skipped) out.push('', `PostgreSQL cells not run: ${r.team.skipped}`);
   }
   if (r.batch?.length) {
     out.push('', 'POST /v1/einvoices/batch (wait: true)', '');
