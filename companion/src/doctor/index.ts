@@ -4,6 +4,7 @@ import { checkLedger } from './ledger';
 import { checkPort } from './port';
 import { checkProfiles } from './profiles';
 import { checkService } from './service';
+import { checkTls } from './tls';
 import type { Finding } from './finding';
 
 export type { Finding } from './finding';
@@ -24,6 +25,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<Finding[]> {
   const findings: Finding[] = [checkNode(), ...checkHome(opts.home, platform), ...checkLedger(opts.home, now())];
   findings.push(await checkPort(opts.home, opts.port, platform));
   findings.push(checkService(opts.env ?? process.env, platform));
+  findings.push(...checkTls(opts.home, now()));
   if (opts.profiles !== false) findings.push(...await checkProfiles(opts.home, now));
   return findings;
 }
