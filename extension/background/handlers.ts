@@ -85,10 +85,23 @@ const handlers: Handlers = {
   'erp.fixes': async (msg) => fixesFor(msg),
   'qr.matrix': async (msg) => buildQrMatrix(String(msg.text)),
   'invoice.validate': async (msg) => validateForPanel(msg),
-  'einvoices.generate': async (msg) => {
+  'einvoices.generate': async (msg, sender) => {
     const s = await loadSettings();
     const c = client(s);
-    return c.generate({ invoice: msg.invoice, profile: await chosenProfile(c, s, sellerGstinOf(msg.invoice)) });
+    // Where the invoice came from, so the history can open it in its ERP: what the panel says, else the tab's page.
+    const page = sender.tab && /^https?:\/\//.test(sender.url ?? '') ? sender.url! : null;
+    const source = msg.source ?? (page ? { url: page } : undefined);
+    return c.generate({ invoice: msg.invoice, profile: await chosenProfile(c, s, sellerGstinOf(msg.invoice)), ...(source ? { source } : {}) });
+  },
+  'einvoices.list': async (msg) => {
+    const s = await loadSettings();
+    const { state, from, to, q, limit, offset } = msg;
+    return client(s).list({ state, from, to, q: q?.trim() || undefined, limit: Math.min(Math.max(limit ?? 50, 1), 1000), offset, profile: s.defaultProfile ?? undefined });
+  },
+  'einvoices.ewaybill.cancel': async (msg) => {
+    const s = await loadSettings();
+    // No profile: the companion uses the one the ledger registered this IRN under.
+    return client(s).cancelEwaybill(msg.irn, { reason: msg.reason, remark: msg.remark });
   },
   'einvoices.cancel': async (msg) => {
     const s = await loadSettings();

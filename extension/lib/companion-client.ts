@@ -4,7 +4,7 @@
  */
 import {
   routes, type ApiError, type CancelRequest, type CancelResponse, type DocType, type EInvoiceResult, type EwaybillRequest,
-  type EwaybillResponse, type GenerateRequest, type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
+  type EwaybillResponse, type EwaybillCancelRequest, type EwaybillCancelResponse, type EInvoicesQuery, type GenerateRequest, type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
 } from '@irn-bridge/shared/api/contract';
 import { fromApiError } from './api-error';
 import { companionDown, notPaired, UiFailure } from './ui-error';
@@ -93,6 +93,18 @@ export class CompanionClient {
 
   async ewaybill(irn: string, req: EwaybillRequest): Promise<EwaybillResponse> {
     return (await this.call<EwaybillResponse>('POST', routes.ewaybill(irn), req))!;
+  }
+
+  async cancelEwaybill(irn: string, req: EwaybillCancelRequest): Promise<EwaybillCancelResponse> {
+    return (await this.call<EwaybillCancelResponse>('POST', routes.ewaybillCancel(irn), req))!;
+  }
+
+  /** The ledger, filtered (state, from/to as dd/mm/yyyy, q) and paged. */
+  async list(q: Omit<EInvoicesQuery, 'docType' | 'docNo' | 'docDate' | 'limit' | 'offset'> & { limit?: number; offset?: number }): Promise<LedgerListResponse> {
+    const { limit, offset, ...rest } = q;
+    return (await this.call<LedgerListResponse>('GET', routes.einvoices + query({
+      ...rest, limit: limit === undefined ? undefined : String(limit), offset: offset === undefined ? undefined : String(offset),
+    })))!;
   }
 }
 

@@ -3,8 +3,8 @@
  * options) and the background, the only context that talks to the companion.
  */
 import type {
-  ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillRequest, EwaybillResponse, GstinDetails,
-  HealthResponse, LedgerListResponse, ProfileSummary,
+  ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillCancelResponse, EwaybillRequest, EwaybillResponse, EwbCancelReason,
+  GstinDetails, HealthResponse, InvoiceSource, LedgerListResponse, LedgerState, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
 import type { ErpInvoiceSummary, ErpTotals } from '@irn-bridge/shared/erps/module';
 import type { ErpLink, ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
@@ -77,6 +77,8 @@ export interface Protocol {
   profiles: { req: {}; res: ProfileSummary[] };
   gstin: { req: { gstin: string }; res: GstinDetails };
   'einvoices.recent': { req: { limit?: number }; res: LedgerListResponse };
+  /** The history page's search: `q` matches number, IRN, GSTIN, buyer name or total; dates dd/mm/yyyy. */
+  'einvoices.list': { req: { state?: LedgerState; from?: string; to?: string; q?: string; limit?: number; offset?: number }; res: LedgerListResponse };
   /** `sellerGstin` picks the seller's profile, as generate does, so a lookup finds what generate would return. */
   'einvoices.lookup': { req: { docType: DocType; docNo: string; docDate: string; sellerGstin?: string }; res: EInvoiceResult | null };
   /**
@@ -91,10 +93,12 @@ export interface Protocol {
   /** The preview's check of the mapped invoice (background/validate.ts), so the HSN master stays out of the page. */
   'invoice.validate': { req: { invoice: unknown; allowSandboxGstins?: boolean }; res: ValidationIssue[] };
   /** Only sent by the in-page panel after a trusted click (see ui/panel.ts). */
-  'einvoices.generate': { req: { invoice: unknown }; res: EInvoiceResult };
+  'einvoices.generate': { req: { invoice: unknown; source?: InvoiceSource }; res: EInvoiceResult };
   'einvoices.cancel': { req: { irn: string; reason: CancelReason; remark: string }; res: CancelResponse };
   /** E-way bill by IRN; like cancel, under the profile the ledger registered the IRN with. */
   'einvoices.ewaybill': { req: { irn: string } & Omit<EwaybillRequest, 'profile'>; res: EwaybillResponse };
+  /** Cancels the IRN's e-way bill (e-way bill reason numbering), so that the IRN can be cancelled next. */
+  'einvoices.ewaybill.cancel': { req: { irn: string; reason: EwbCancelReason; remark: string }; res: EwaybillCancelResponse };
   'sites.list': { req: {}; res: SiteEntry[] };
   'sites.enable': { req: { origin: string; tabId?: number }; res: SiteEntry[] };
   'sites.remove': { req: { pattern: string }; res: SiteEntry[] };
@@ -132,4 +136,4 @@ export interface UiError {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: UiError };
 
 /** Contexts that may ask for generate/cancel/e-way bill: the extension's pages and its own content scripts. */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['einvoices.generate', 'einvoices.cancel', 'einvoices.ewaybill']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['einvoices.generate', 'einvoices.cancel', 'einvoices.ewaybill', 'einvoices.ewaybill.cancel']);

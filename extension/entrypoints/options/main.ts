@@ -1,4 +1,5 @@
 import '../../ui/page.css';
+import { browser } from '../../lib/browser';
 import { send } from '../../lib/send';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
@@ -15,9 +16,10 @@ const portSave = h(doc, 'button', { type: 'button', testid: 'options-port-save' 
 const pairBox = h(doc, 'div', {});
 const profileSelect = h(doc, 'select', { testid: 'options-profile' });
 const profileMsg = h(doc, 'div', { class: 'hint', testid: 'options-profile-message' });
+const historyLink = h(doc, 'a', { href: browser.runtime.getURL('/history.html'), testid: 'options-open-history', class: 'link' }, 'History of IRNs');
 
 app.append(
-  h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge settings')),
+  h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge settings', h(doc, 'span', { style: 'flex:1' }), historyLink)),
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Companion'), statusLine, statusHint,
     h(doc, 'div', { class: 'row', style: 'margin-top:8px' }, h(doc, 'span', {}, 'Address: http://127.0.0.1:'), portInput, portSave)),
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Pairing'), pairBox),
@@ -26,30 +28,55 @@ app.append(
   recipesSection(doc),
 );
 
+let refreshes = 0;
+let portEdited = false;
+portInput.addEventListener('input', () => { portEdited = true; });
 async function refresh(): Promise<void> {
+  // Only the latest refresh may draw: the one started at page load (old port, maybe slow) must not
+  // overwrite what a later one (after "Save") found.
+  const mine = ++refreshes;
   const settings = await send('settings.get', {});
-  portInput.value = String(settings.port);
   const status = await send('status', {});
+  if (mine !== refreshes) return;
+  // A port the clerk is typing is theirs until they save it.
+  if (!portEdited) portInput.value = String(settings.port);
   if (!status.running) {
     statusLine.className = 'err';
     statusLine.textContent = status.error?.message ?? 'The companion is not running.';
-    statusHint.textContent = status.error?.hint ?? '';
+    statusHint.textContent = ''; // what to do is under Pairing, where the pairing box would otherwise be
   } else {
     statusLine.className = 'ok';
     statusLine.textContent = `Companion ${status.health?.version ?? ''} running${status.paired ? ', paired' : ', not paired'}.`;
     statusHint.textContent = '';
   }
-  renderPairing(status.running && status.paired);
+  renderPairing(!status.running ? (settings.paired ? 'down-paired' : 'down') : status.paired ? 'paired' : 'unpaired', status.port);
   await renderProfiles(status.running && status.paired, settings.defaultProfile);
 }
 
-let pairingShown: boolean | null = null;
+type PairingState = 'paired' | 'unpaired' | 'down' | 'down-paired';
+let pairingShown: PairingState | null = null;
 
-function renderPairing(paired: boolean): void {
+function renderPairing(state: PairingState, port: number): void {
   // Re-rendering the same state would wipe a code the user is typing.
-  if (pairingShown === paired) return;
-  pairingShown = paired;
-  if (paired) {
+  if (pairingShown === state) return;
+  pairingShown = state;
+  if (state === 'down' || state === 'down-paired') {
+    // Not the pairing box: while the companion is down nobody can pair, and a paired browser is still paired.
+    const retry = h(doc, 'button', { type: 'button', testid: 'options-recheck' }, 'Check again');
+    retry.addEventListener('click', () => void refresh());
+    pairBox.replaceChildren(
+      h(doc, 'div', { class: 'err', testid: 'options-companion-down' },
+        state === 'down-paired'
+          ? 'This browser is paired (its key is kept), but the companion is not running, so nothing can be registered now.'
+          : 'The companion is not running, so this browser cannot be paired yet.'),
+      h(doc, 'ul', { class: 'hint', testid: 'options-companion-down-steps' },
+        h(doc, 'li', {}, 'Restart the computer, or sign out and in again: IRN Bridge starts by itself once your IT person has installed it as a service.'),
+        h(doc, 'li', {}, `If it still does not answer, tell your IT person: "The IRN Bridge companion does not answer on port ${port} on this computer${state === 'down-paired' ? ' (the browser is paired)' : ''}. Please run irn-bridge doctor and irn-bridge service status."`),
+        h(doc, 'li', {}, 'Nothing was sent to the IRP; invoices can be registered once it is running again.')),
+      retry);
+    return;
+  }
+  if (state === 'paired') {
     const forget = h(doc, 'button', { type: 'button', testid: 'options-unpair' }, 'Forget this pairing');
     forget.addEventListener('click', async () => { await send('unpair', {}); await refresh(); });
     pairBox.replaceChildren(h(doc, 'div', { class: 'ok', testid: 'options-paired' }, 'This browser is paired. The key is stored in the extension and is not shown.'), forget);
@@ -93,6 +120,7 @@ profileSelect.addEventListener('change', async () => {
 portSave.addEventListener('click', async () => {
   try {
     await send('settings.set', { port: Number(portInput.value) });
+    portEdited = false;
     await refresh();
   } catch (err) {
     statusLine.className = 'err';

@@ -4,6 +4,7 @@ import { browser } from '../../lib/browser';
 import { send } from '../../lib/send';
 import { patternForOrigin } from '../../lib/site-patterns';
 import { describeError, toUiError } from '../../lib/ui-error';
+import { formatRupees } from '../../lib/format';
 import { h } from '../../ui/dom';
 import { gstinSection } from './gstin';
 import { allowsSandboxGstins } from '@irn-bridge/shared/profiles/choice';
@@ -45,17 +46,32 @@ async function showStatus(): Promise<void> {
   }
 }
 
+const STATE_WORDS: Record<string, string> = { generated: 'registered', cancelled: 'cancelled', failed: 'failed', pending: 'being sent', unknown: 'outcome not known yet' };
+
+const openTab = (url: string) => { void browser.tabs.create({ url }); window.close(); };
+const historyUrl = (q?: string) => browser.runtime.getURL(`/history.html${q ? `?q=${encodeURIComponent(q)}` : ''}` as '/history.html');
+
+/** The last documents, each opening its invoice in the ERP (when the ledger knows the page) or in the history. */
 async function showRecent(): Promise<void> {
   if (!status?.running || !status.paired) return;
+  const all = h(doc, 'button', { type: 'button', class: 'link', testid: 'popup-open-history' }, 'History and search');
+  all.addEventListener('click', () => openTab(historyUrl()));
+  const heading = h(doc, 'h2', { class: 'row' }, h(doc, 'span', { style: 'flex:1' }, 'Recent IRNs'), all);
   try {
     const { entries } = await send('einvoices.recent', { limit: 10 });
-    const list = h(doc, 'ul', { class: 'plain', testid: 'recent-list' }, ...entries.map((e) =>
-      h(doc, 'li', { testid: 'recent-item', 'data-state': e.state },
-        h(doc, 'div', {}, `${e.document.docType} ${e.document.docNo} · ${e.document.docDate} · ${e.state}`),
-        e.irn ? h(doc, 'div', { class: 'mono muted' }, e.irn) : '')));
-    recentBox.replaceChildren(h(doc, 'h2', {}, 'Recent IRNs'), entries.length ? list : h(doc, 'div', { class: 'muted', testid: 'recent-empty' }, 'No IRNs yet.'));
+    const list = h(doc, 'ul', { class: 'plain', testid: 'recent-list' }, ...entries.map((e) => {
+      const open = h(doc, 'button', { type: 'button', class: 'recent', testid: 'recent-item', 'data-state': e.state,
+        title: e.source?.url ? `Open ${e.document.docNo} in the ERP` : `Show ${e.document.docNo} in the history` },
+        h(doc, 'span', { class: 'row' }, h(doc, 'b', { style: 'flex:1' }, `${e.document.docType} ${e.document.docNo}`),
+          h(doc, 'span', { testid: 'recent-amount' }, e.totalValue === null ? '' : formatRupees(e.totalValue))),
+        h(doc, 'span', { class: 'row muted' }, h(doc, 'span', { style: 'flex:1', testid: 'recent-customer' }, e.buyerName ?? e.buyerGstin ?? ''),
+          `${e.document.docDate} · ${STATE_WORDS[e.state] ?? e.state}`));
+      open.addEventListener('click', () => openTab(e.source?.url ?? historyUrl(e.document.docNo)));
+      return h(doc, 'li', {}, open);
+    }));
+    recentBox.replaceChildren(heading, entries.length ? list : h(doc, 'div', { class: 'muted', testid: 'recent-empty' }, 'No IRNs yet.'));
   } catch (err) {
-    recentBox.replaceChildren(h(doc, 'h2', {}, 'Recent IRNs'), h(doc, 'div', { class: 'err' }, describeError(toUiError(err))));
+    recentBox.replaceChildren(heading, h(doc, 'div', { class: 'err' }, describeError(toUiError(err))));
   }
 }
 

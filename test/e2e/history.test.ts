@@ -1,0 +1,156 @@
+/**
+ * The history page at 1366×768: the ledger searched by customer, amount and state; the CSV read back
+ * from the download; a row opening its invoice in the ERP; e-way bill, cancel e-way bill and cancel IRN
+ * from the rows, in the order the IRP allows. Real Chromium, the built extension, the demo companion.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
+import { saveScreenshot } from './support/artifacts';
+import { expect, textOf } from './support/expect';
+import { usePairedSite } from './support/rig';
+import { smallestText } from './support/font-size';
+
+const rig = usePairedSite(createFakeErpnext({ variant: 'india-compliance' }).app);
+
+async function register(page: Page, name: string): Promise<string> {
+  await page.goto(erpnextLoginUrl(rig.site.origin, erpnextInvoicePath(name)));
+  await page.getByTestId('irn-generate').click();
+  await page.getByTestId('irn-confirm').click();
+  return textOf(page.getByTestId('irn-irn'));
+}
+
+/** The rows the table shows, by document number. */
+const rowNumbers = async (page: Page) => (await page.getByTestId('history-row').locator('td:nth-child(2) b').allTextContents());
+
+/** RFC 4180 parse, enough for the export (quoted fields may hold commas, quotes and CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('history', () => {
+  test('search by customer, amount and status; CSV with buyer, taxable value and taxes; open in the ERP; e-way bill, then cancel it, then the IRN', async () => {
+    const erp = await rig.b.context.newPage();
+    const irn42 = await register(erp, 'ASW-26-00042'); // Rangoli Foods, IGST, ₹ 46,064.00
+    const irn43 = await register(erp, 'ASW-26-00043'); // Bhima Stores, CGST + SGST
+
+    const page = await rig.b.openExtensionPage('history.html');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect(page.getByTestId('history-row').nth(1));
+    assert.match(await textOf(page.getByTestId('history-count')), /^2 of 2 documents$/);
+
+    // Customer name (from the registered INV-01), then the amount as the clerk would type it.
+    await page.getByTestId('history-q').fill('bhima');
+    await page.getByTestId('history-search').click();
+    await expect(page.getByTestId('history-count').filter({ hasText: '1 of 1' }));
+    assert.deepEqual(await rowNumbers(page), ['ASW-26-00043']);
+    await page.getByTestId('history-q').fill('46,064');
+    await page.getByTestId('history-search').click();
+    await expect(page.getByTestId('history-count').filter({ hasText: '1 of 1' }));
+    assert.deepEqual(await rowNumbers(page), ['ASW-26-00042']);
+    const row42 = page.locator(`[data-testid="history-row"][data-irn="${irn42}"]`);
+    assert.equal(await textOf(row42.getByTestId('history-taxable')), '₹ 43,870.40');
+    assert.match(await textOf(row42.getByTestId('history-tax')), /^₹ 2,193\.52IGST$/);
+    assert.equal(await textOf(row42.getByTestId('history-total')), '₹ 46,064.00');
+    await page.getByTestId('history-q').fill('');
+    await page.getByTestId('history-state').selectOption('cancelled');
+    await page.getByTestId('history-search').click();
+    await expect(page.getByTestId('history-count').filter({ hasText: 'Nothing matches' }));
+    await page.getByTestId('history-state').selectOption('');
+    // Document dates (one format, dd/mm/yyyy): ASW-26-00042 is of 20/11/2026, ASW-26-00043 of 21/11/2026.
+    await page.getByTestId('history-from').fill('21-11-2026');
+    await page.getByTestId('history-search').click();
+    await expect(page.getByTestId('history-count').filter({ hasText: '1 of 1' }));
+    assert.deepEqual(await rowNumbers(page), ['ASW-26-00043']);
+    await page.getByTestId('history-from').fill('21/13/20');
+    await page.getByTestId('history-search').click();
+    assert.match(await textOf(page.getByTestId('history-count').filter({ hasText: 'dd/mm/yyyy' })), /"Document date from" must be a date as dd\/mm\/yyyy/);
+    await page.getByTestId('history-from').fill('');
+    await page.getByTestId('history-search').click();
+    await expect(page.getByTestId('history-count').filter({ hasText: '2 of 2' }));
+    assert.ok((await smallestText(page)).px >= 12, JSON.stringify(await smallestText(page)));
+
+    // CSV: read back from the download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export').click()]);
+    assert.match(download.suggestedFilename(), /^irn-bridge-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    assert.equal(text.charCodeAt(0), 0xfeff, 'a BOM, so a spreadsheet reads it as UTF-8');
+    const [header, ...rows] = parseCsv(text.slice(1));
+    const col = (name: string) => header.indexOf(name);
+    assert.deepEqual(header.slice(0, 13), ['Document date', 'Type', 'Number', 'Buyer name', 'Buyer GSTIN', 'Taxable value', 'IGST', 'CGST', 'SGST', 'Cess', 'Other charges', 'Round-off', 'Invoice total']);
+    assert.equal(rows.length, 2);
+    const csv42 = rows.find((r) => r[col('Number')] === 'ASW-26-00042')!;
+    const csv43 = rows.find((r) => r[col('Number')] === 'ASW-26-00043')!;
+    assert.equal(csv42[col('Buyer name')], 'Rangoli Foods Private Limited');
+    assert.deepEqual([csv42[col('Taxable value')], csv42[col('IGST')], csv42[col('CGST')], csv42[col('Invoice total')]], ['43870.4', '2193.52', '0', '46064']);
+    assert.equal(csv42[col('IRN')], irn42);
+    assert.match(csv42[col('Document date')], /^\d{2}\/\d{2}\/\d{4}$/);
+    assert.match(csv42[col('Ack date')], /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/, 'one date format: dd/mm/yyyy');
+    assert.equal(csv43[col('Buyer name')], 'Bhima Stores LLP');
+    assert.equal(Number(csv43[col('CGST')]) + Number(csv43[col('SGST')]), 1770);
+    assert.equal(csv43[col('IGST')], '0');
+    assert.equal(csv43[col('IRN')], irn43);
+
+    // Open in the ERP: the invoice's own page.
+    const [opened] = await Promise.all([rig.b.context.waitForEvent('page'), row42.getByTestId('history-open').click()]);
+    await opened.waitForLoadState();
+    assert.equal(new URL(opened.url()).pathname, erpnextInvoicePath('ASW-26-00042'));
+    await opened.close();
+    saveScreenshot('history-1366', await page.screenshot());
+
+    // An e-way bill from the row; then Cancel IRN is not offered until the e-way bill is cancelled.
+    await row42.getByTestId('history-ewb').click();
+    await page.getByTestId('irn-ewb-distance').fill('640');
+    await page.getByTestId('irn-ewb-vehno').fill('KA01AB1234');
+    await page.getByTestId('irn-ewb-confirm').click();
+    assert.match(await textOf(page.getByTestId('history-message')), /E-way bill \d{12} generated for ASW-26-00042/);
+    assert.match(await textOf(row42.getByTestId('history-ewb')), /EWB \d{12} · Active/);
+    assert.equal(await row42.getByTestId('history-cancel').count(), 0, 'the IRP refuses to cancel an IRN with an active e-way bill (2230)');
+
+    await row42.getByTestId('history-ewb-cancel').click();
+    await page.getByTestId('history-action-confirm').click();
+    assert.match(await textOf(page.getByTestId('history-action-message')), /Write why/, 'an empty remark is said, not only a red box');
+    await page.getByTestId('history-action-reason').selectOption('2');
+    await page.getByTestId('history-action-remark').fill('Order cancelled by the buyer');
+    await page.getByTestId('history-action-confirm').click();
+    assert.match(await textOf(page.getByTestId('history-message')), /E-way bill \d{12} of ASW-26-00042 cancelled on .*the IRN can now be cancelled/);
+    assert.match(await textOf(row42.getByTestId('history-ewb')), /· Cancelled/);
+    assert.ok(rig.companion.running.companion.ledger.findByIrn(irn42)?.ewb_cancel_date);
+
+    await row42.getByTestId('history-cancel').click();
+    await page.getByTestId('history-action-reason').selectOption('3');
+    await page.getByTestId('history-action-remark').fill('Order cancelled');
+    await page.getByTestId('history-action-confirm').click();
+    assert.match(await textOf(page.getByTestId('history-message')), /IRN of ASW-26-00042 cancelled on/);
+    assert.equal(await row42.getAttribute('data-state'), 'cancelled');
+    assert.equal(rig.companion.running.companion.ledger.findByIrn(irn42)?.state, 'cancelled');
+    saveScreenshot('history-1366-after-cancel', await page.screenshot());
+  });
+
+  test('the popup\'s Recent IRNs show customer and amount; one opens its invoice in the ERP, and "History and search" opens the history', async () => {
+    const popup = await rig.b.openExtensionPage('popup.html');
+    const first = await expect(popup.getByTestId('recent-item').first());
+    assert.match(await textOf(first.getByTestId('recent-customer')), /Bhima Stores LLP|Rangoli Foods Private Limited/);
+    assert.match(await textOf(first.getByTestId('recent-amount')), /^₹ [\d,]+\.\d{2}$/);
+    const [erpPage] = await Promise.all([rig.b.context.waitForEvent('page'), first.click()]);
+    await erpPage.waitForLoadState();
+    assert.match(new URL(erpPage.url()).pathname, /^\/app\/sales-invoice\/ASW-26-0004[23]$/);
+    const popup2 = await rig.b.openExtensionPage('popup.html');
+    const [history] = await Promise.all([rig.b.context.waitForEvent('page'), (await expect(popup2.getByTestId('popup-open-history'))).click()]);
+    await expect(history.getByTestId('history-row'));
+    assert.ok(history.url().endsWith('/history.html'));
+  });
+});
