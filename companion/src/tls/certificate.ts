@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { CompanionStartError } from '../server-errors';
+import { canonicalName } from './listen';
 
 export interface TlsMaterial {
   cert: string;
@@ -29,7 +30,7 @@ const VALID_DAYS = 825; // the longest a browser accepts for a server certificat
 
 /** The names a certificate covers (DNS names and IP addresses of its subjectAltName). */
 export function namesOf(cert: X509Certificate): string[] {
-  return (cert.subjectAltName ?? '').split(/,\s*/).map((s) => s.replace(/^(DNS|IP Address):/, '').toLowerCase()).filter(Boolean);
+  return (cert.subjectAltName ?? '').split(/,\s*/).map((s) => canonicalName(s.replace(/^(DNS|IP Address):/, ''))).filter(Boolean);
 }
 
 /** The admin's certificate and key: readable, a certificate, not expired, and the key belongs to it. */
@@ -72,7 +73,7 @@ export async function ensureSelfSignedTls(home: string, names: string[], now = n
   const dir = tlsDir(home);
   const certPath = join(dir, SELF_CERT);
   const keyPath = join(dir, SELF_KEY);
-  const wanted = [...new Set(names.map((n) => n.toLowerCase()))];
+  const wanted = [...new Set(names.map(canonicalName))];
   if (existsSync(certPath) && existsSync(keyPath)) {
     const cert = readFileSync(certPath, 'utf8');
     const key = readFileSync(keyPath, 'utf8');

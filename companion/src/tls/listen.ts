@@ -19,7 +19,22 @@ export function isLoopbackAddress(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-const WILDCARD = new Set(['0.0.0.0', '::']);
+const WILDCARD = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:0:0']);
+
+/**
+ * One spelling per address, so names from a Host header, an interface and a certificate compare:
+ * IPv6 written out in full, lower-case, without leading zeros (as node's X509Certificate prints it);
+ * anything else lower-cased.
+ */
+export function canonicalName(name: string): string {
+  const n = name.toLowerCase().replace(/^\[|\]$/g, '');
+  if (isIP(n) !== 6 || n.includes('.')) return n;
+  const [head, tail] = n.includes('::') ? n.split('::') : [n, null];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === null ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((g) => g.replace(/^0+(?=.)/, '')).join(':');
+}
 
 /** `192.168.1.20:47321`, `[fe80::1]:47321`, `0.0.0.0:47321`, or just an address (then `port` is used). */
 export function parseListen(raw: string, port: number): ListenAddress {
@@ -44,11 +59,11 @@ function ownAddresses(): string[] {
  * IP literals cannot be a rebinding page's own name, and a DNS name is accepted only when listed here.
  */
 export function servedNames(listen: ListenAddress, extraNames: string[] = []): string[] {
-  const names = new Set<string>(extraNames.map((n) => n.toLowerCase()));
-  const all = WILDCARD.has(listen.host);
-  if (listen.loopback || all) for (const n of ['127.0.0.1', 'localhost', '::1']) names.add(n);
-  if (all) for (const a of ownAddresses()) names.add(a);
-  else names.add(listen.host.toLowerCase());
+  const names = new Set<string>(extraNames.map(canonicalName));
+  const all = WILDCARD.has(canonicalName(listen.host));
+  if (listen.loopback || all) for (const n of ['127.0.0.1', 'localhost', '::1']) names.add(canonicalName(n));
+  if (all) for (const a of ownAddresses()) names.add(canonicalName(a));
+  else names.add(canonicalName(listen.host));
   if (!listen.loopback) {
     const me = hostname().toLowerCase();
     if (me) names.add(me);
