@@ -41,13 +41,31 @@ const relativeAssets = {
   },
 };
 
+/**
+ * zod's index of its 49 message locales (zod 4.6.7, v4/locales/index.js) is re-exported as
+ * `z.locales`, so every locale would be bundled and parsed at start; the companion uses only the
+ * English messages zod configures by default, so the index is cut down to those.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
+
 export async function bundle() {
   rmSync(packageDir, { recursive: true, force: true });
   mkdirSync(dirname(outfile), { recursive: true });
   const manifest = packageManifest(JSON.parse(readFileSync(join(companionDir, 'package.json'), 'utf8')));
   const result = await build({
-    entryPoints: [join(companionDir, 'build', 'entry.ts')],
-    outfile,
+    entryPoints: { 'bin/irn-bridge': join(companionDir, 'build', 'entry.ts') },
+    outdir: packageDir,
+    outExtension: { '.js': '.mjs' },
+    // Each dynamic import() (a CLI command, the offline IRP, team mode's TLS) becomes a chunk beside the
+    // entry, loaded only when used: idle `start` parses and keeps less code (docs/performance.md, issue 12).
+    // Chunks sit in lib/, as deep as bin/, so the asset paths rewritten from bin/ hold for them too.
+    splitting: true,
+    chunkNames: 'lib/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -58,14 +76,33 @@ export async function bundle() {
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',
-    plugins: [relativeAssets],
+    plugins: [relativeAssets, zodEnglishOnly],
     metafile: true,
     logLevel: 'warning',
   });
   writeFileSync(join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(packageDir, 'README.md'), packageReadme(manifest.version));
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  return { packageDir, outfile, bytes, version: manifest.version };
+  return { packageDir, outfile, bytes, version: manifest.version, metafile: result.metafile };
+}
+
+/**
+ * The source files `irn-bridge start` loads before it serves: the entry's and the start command's
+ * chunks with everything they import statically (dynamic imports are left until they run).
+ */
+export function startInputs(metafile) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint?.endsWith('build/entry.ts'));
+  const start = Object.keys(outputs).find((p) => Object.keys(outputs[p].inputs).some((i) => i.endsWith('src/cli/commands/start.ts')));
+  const seen = new Set();
+  const visit = (p) => {
+    if (seen.has(p) || !outputs[p]) return;
+    seen.add(p);
+    for (const i of outputs[p].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  visit(start);
+  return [...seen].flatMap((p) => Object.keys(outputs[p].inputs));
 }
 
 function packageReadme(version) {

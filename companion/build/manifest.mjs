@@ -16,7 +16,7 @@ export function packageManifest(companion) {
     description: 'IRN Bridge companion: registers GST e-invoices with the IRP from this computer, for the IRN Bridge browser extension.',
     type: 'module',
     bin: { 'irn-bridge': './bin/irn-bridge.mjs' },
-    files: ['bin', 'assets', 'README.md'],
+    files: ['bin', 'lib', 'assets', 'README.md'],
     engines: { node: '>=20.19' },
     dependencies,
   };

@@ -3,14 +3,13 @@
  * in team mode on a LAN address over HTTPS (node's https server), with per-user keys required.
  */
 import { serve } from '@hono/node-server';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
 import { createCompanion, type Companion, type CompanionOptions } from './app';
 import { CompanionStartError } from './server-errors';
 import { certificateNames, isLoopbackAddress, servedNames, type ListenAddress } from './tls/listen';
-import { ensureSelfSignedTls, loadGivenTls, type TlsMaterial } from './tls/certificate';
+import type { TlsMaterial } from './tls/certificate';
 import type { Served } from './api/host-guard';
 
 export { CompanionStartError };
@@ -54,14 +53,17 @@ export async function startCompanion(opts: StartOptions): Promise<RunningCompani
       'Add --tls-cert FILE --tls-key FILE (a certificate for this computer\'s name), or --tls-self-signed to have the companion make one and print its fingerprint.');
   }
   const wanted: ListenAddress = { host, port: opts.port ?? DEFAULT_COMPANION_PORT, loopback: !lan };
-  const tls = !opts.tls ? null
-    : 'selfSigned' in opts.tls ? await ensureSelfSignedTls(opts.home, certificateNames(wanted, opts.names ?? []))
-      : loadGivenTls(opts.tls.certFile, opts.tls.keyFile);
+  // Loaded only in team mode: selfsigned and its X.509 stack are about 7 MiB resident (docs/performance.md, issue 12).
+  const certs = opts.tls ? await import('./tls/certificate') : null;
+  const tls = !opts.tls || !certs ? null
+    : 'selfSigned' in opts.tls ? await certs.ensureSelfSignedTls(opts.home, certificateNames(wanted, opts.names ?? []))
+      : certs.loadGivenTls(opts.tls.certFile, opts.tls.keyFile);
   const names = servedNames(wanted, [...(opts.names ?? []), ...(tls?.source === 'given' ? tls.names.filter((n) => !n.startsWith('*')) : [])]);
 
   // Listen first, so a taken port fails before anything else starts (no reconcile racing a second instance).
   const gate = { handler: (_req: Request): Response | Promise<Response> => new Response(null, { status: 503 }) };
-  const { server, port } = await listen(host, wanted.port, (req) => gate.handler(req), tls);
+  const https = tls ? await import('node:https') : null;
+  const { server, port } = await listen(host, wanted.port, (req) => gate.handler(req), tls && https ? { ...tls, createServer: https.createServer } : null);
   const served: Served = { names, tls: !!tls, lan };
   let companion: Companion;
   try {
@@ -95,10 +97,11 @@ async function hasTeamKeys(companion: Companion): Promise<boolean> {
   return list.some((k) => !k.revokedAt && !!(k as { userName?: string | null }).userName);
 }
 
-function listen(hostname: string, port: number, fetch: (req: Request) => Response | Promise<Response>, tls: TlsMaterial | null): Promise<{ server: Server; port: number }> {
+function listen(hostname: string, port: number, fetch: (req: Request) => Response | Promise<Response>,
+  tls: (TlsMaterial & { createServer: typeof import('node:https').createServer }) | null): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
     const s = (tls
-      ? serve({ fetch, port, hostname, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' } })
+      ? serve({ fetch, port, hostname, createServer: tls.createServer, serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' } })
       : serve({ fetch, port, hostname })) as Server;
     s.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE'

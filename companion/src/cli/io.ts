@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CompanionError } from '../errors';
 import { EXIT_CODE, EXIT_REFUSED } from './exit-codes';
-import { CompanionStartError } from '../server';
+import { CompanionStartError } from '../server-errors';
 
 export interface Io {
   out(text: string): void;

@@ -1,15 +1,5 @@
 /** `irn-bridge <command>`: the companion's command line. Returns the exit code. */
 import { processIo, reportFailure, type Io } from './io';
-import { start, startUsage } from './commands/start';
-import { pair } from './commands/pair';
-import { keys } from './commands/keys';
-import { offlineIrp } from './commands/offline-irp';
-import { profile } from './commands/profile';
-import { cancel, generate, get, gstin, irp } from './commands/irp-ops';
-import { ledger } from './commands/ledger';
-import { ewaybill } from './commands/ewaybill';
-import { service } from './commands/service';
-import { doctor } from './commands/doctor';
 
 export const usage = `IRN Bridge companion — register GST e-invoices with the IRP from this computer.
 
@@ -33,8 +23,27 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
 
 Environment: IRN_BRIDGE_HOME (data directory), IRN_BRIDGE_PORT, IRN_BRIDGE_LOG (silent|info|debug).`;
 
-const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  start, pair, keys, 'offline-irp': offlineIrp, profile, gstin, generate, get, cancel, ewaybill, irp, ledger, service, doctor,
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/**
+ * Each command's module is imported when it runs, so `start` (which stays running) never loads the
+ * doctor, service, ledger-recover or offline-IRP code; in the package each is its own chunk (build/bundle.mjs).
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./commands/start')).start,
+  pair: async () => (await import('./commands/pair')).pair,
+  keys: async () => (await import('./commands/keys')).keys,
+  'offline-irp': async () => (await import('./commands/offline-irp')).offlineIrp,
+  profile: async () => (await import('./commands/profile')).profile,
+  gstin: async () => (await import('./commands/irp-ops')).gstin,
+  generate: async () => (await import('./commands/irp-ops')).generate,
+  get: async () => (await import('./commands/irp-ops')).get,
+  cancel: async () => (await import('./commands/irp-ops')).cancel,
+  irp: async () => (await import('./commands/irp-ops')).irp,
+  ewaybill: async () => (await import('./commands/ewaybill')).ewaybill,
+  ledger: async () => (await import('./commands/ledger')).ledger,
+  service: async () => (await import('./commands/service')).service,
+  doctor: async () => (await import('./commands/doctor')).doctor,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -47,16 +56,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out('irn-bridge 0.1.0');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(`error: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     return reportFailure(io, e);
   }
 }
 
-export { startUsage };

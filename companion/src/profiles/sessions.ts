@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FileTokenCache, IrpSession, type IrpLogEvent } from '../irp';
-import { createOfflineIrp, type OfflineIrp } from '../offline-irp';
+import type { OfflineIrp } from '../offline-irp';
 import { ensurePrivateDir } from '../home';
 import type { Logger } from '../logger';
 import { CompanionError } from '../errors';
@@ -36,7 +36,8 @@ export class SessionPool {
 
   /** The embedded offline IRP, created on first use. */
   offlineIrp(): Promise<OfflineIrp> {
-    this.offline ??= createOfflineIrp({ dataDir: ensurePrivateDir(join(this.home, 'offline-irp')) });
+    // Imported on first use too: a companion with only remote profiles never loads the offline IRP's code.
+    this.offline ??= import('../offline-irp').then(({ createOfflineIrp }) => createOfflineIrp({ dataDir: ensurePrivateDir(join(this.home, 'offline-irp')) }));
     return this.offline;
   }
 
