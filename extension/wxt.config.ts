@@ -15,7 +15,8 @@ const e2eOrigins = (process.env.IRN_BRIDGE_E2E_ORIGINS ?? '')
 export default defineConfig({
   // Explicit imports everywhere: the code reads the same under tsc, Node's test runner and WXT.
   imports: false,
-  outDir: e2eOrigins.length ? '.output/e2e' : '.output',
+  // IRN_BRIDGE_OUT_DIR: a build of one's own beside the shared one (measuring while others run the e2e tests).
+  outDir: process.env.IRN_BRIDGE_OUT_DIR || (e2eOrigins.length ? '.output/e2e' : '.output'),
   // `wxt zip`: irn-bridge-<version>-chrome.zip / -firefox.zip, and for Firefox's review the sources,
   // which need the workspace (shared/ and the root manifests), not the companion or the tests.
   zip: {

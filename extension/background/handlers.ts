@@ -14,6 +14,7 @@ import { enableSite, listSites, removeSite } from './sites';
 import { validateForPanel } from './validate';
 import { fixesFor, prepareInvoice } from './prepare';
 import { buildQrMatrix } from '../lib/qr-matrix';
+import { injectPanel } from './inject-panel';
 
 
 function client(s: StoredSettings): CompanionClient {
@@ -84,6 +85,7 @@ const handlers: Handlers = {
   'invoice.prepare': async (msg) => prepareInvoice(msg),
   'erp.fixes': async (msg) => fixesFor(msg),
   'qr.matrix': async (msg) => buildQrMatrix(String(msg.text)),
+  'panel.load': (_msg, sender) => injectPanel(sender),
   'invoice.validate': async (msg) => validateForPanel(msg),
   'einvoices.generate': async (msg, sender) => {
     const s = await loadSettings();

@@ -8,7 +8,8 @@ import { erpIoForPage, erpPageFinder } from '../lib/erp-page';
 import { send } from '../lib/send';
 import { pageBrowser } from '../lib/page-browser';
 import type { DockPrefs, DockState } from '../ui/dock';
-import { IrnPanel } from '../ui/panel';
+import { loadPanel } from '../lib/panel-loader';
+import type { IrnPanel } from '../ui/panel';
 
 const LOADED = Symbol.for('irn-bridge.content-script');
 
@@ -50,10 +51,15 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     panel?.unmount();
     panel = null;
     shownFor = key;
-    if (found) {
-      panel = new IrnPanel(document, found, send, dockPrefs);
+    if (!found) return;
+    // The panel's code comes on the first invoice (lib/panel-loader.ts); the clerk may have moved on meanwhile.
+    void loadPanel(send).then((Panel) => {
+      if (shownFor !== key || panel || ctx.isInvalid) return;
+      panel = new Panel(document, found, send, dockPrefs);
       panel.mount();
-    }
+    }, () => {
+      if (shownFor === key) shownFor = ''; // try again on the next navigation
+    });
   };
   refresh();
   // ERPNext's desk and Odoo's web client are single-page apps: follow their navigation

@@ -88,6 +88,8 @@ export interface Protocol {
   'invoice.prepare': { req: { doc: unknown; origin: string }; res: PreparedInvoice };
   /** Where in the ERP `erp` (a module id) each issue's field is fixed, in order; null where the IRP's hint says it. */
   'erp.fixes': { req: { erp: string; issues: Array<{ path: string; code: string }> }; res: Array<string | null> };
+  /** Injects the panel's code (erp-panel.js) into the sender frame's isolated world, on its first invoice (lib/panel-loader.ts). */
+  'panel.load': { req: {}; res: { loaded: true } };
   /** The QR matrix of a SignedQRCode (lib/qr-matrix.ts), so the QR encoder stays out of the page. */
   'qr.matrix': { req: { text: string }; res: QrMatrix };
   /** The preview's check of the mapped invoice (background/validate.ts), so the HSN master stays out of the page. */

@@ -28,6 +28,8 @@ export function notPaired(): UiError {
 
 export function toUiError(err: unknown): UiError {
   if (err instanceof UiFailure) return err.error;
+  // The content script and the injected panel script (entrypoints/erp-panel.ts) each have their own copy of the class.
+  if (err instanceof Error && err.name === 'UiFailure' && typeof (err as Partial<UiFailure>).error?.message === 'string') return (err as UiFailure).error;
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message };
 }
