@@ -94,6 +94,8 @@ export function entrySizes(): EntrySize[] {
   const scriptsDir = join(BUILD, 'content-scripts');
   const contentScripts = existsSync(scriptsDir) ? readdirSync(scriptsDir).filter((f) => f.endsWith('.js')) : [];
   for (const f of contentScripts) rows.push(...sizeOf('content script', `content-scripts/${f}`));
+  // The panel's code, injected by the background only into pages that show an invoice (extension/background/inject-panel.ts).
+  if (existsSync(join(BUILD, 'erp-panel.js'))) rows.push(...sizeOf('panel script (invoice pages only)', 'erp-panel.js'));
   if (manifest.background?.service_worker) rows.push(...sizeOf('background', manifest.background.service_worker));
   if (manifest.action?.default_popup) rows.push(...sizeOf('popup', manifest.action.default_popup));
   const options = manifest.options_ui?.page ?? manifest.options_page;
