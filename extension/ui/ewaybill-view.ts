@@ -2,9 +2,10 @@
  * The e-way bill form (e-way bill by IRN): distance, transport mode, then the vehicle (road) or
  * the transport document (rail, air, ship), and an optional transporter. The shared e-way bill rules
  * (shared/src/ewaybill/rules.ts, as the companion applies them) run on submit and name the field;
- * only a request that passes them is handed to the panel.
+ * only a request that passes them is handed to the panel. Also the form that cancels an e-way bill.
  */
 import { checkEwbForm, TRANS_MODES, type EwbField, type EwbFieldIssue, type EwbFormInput, type EwbRequestFields, type TransMode } from '../lib/ewaybill-form';
+import { EWB_CANCEL_REASONS, EWB_CANCEL_REMARK_MAX, type EwbCancelReason } from '@irn-bridge/shared/codes/ewb-cancel-reasons';
 import { h, onTrustedClick } from './dom';
 
 export interface EwaybillFormOptions {
@@ -68,5 +69,40 @@ export function ewaybillFormView(doc: Document, o: EwaybillFormOptions): HTMLEle
     road, other,
     h(doc, 'label', {}, 'Transporter ID', transId),
     issues,
+    h(doc, 'div', { class: 'actions' }, back, submit));
+}
+
+export interface EwaybillCancelOptions {
+  ewbNo: string;
+  onSubmit: (reason: EwbCancelReason, remark: string) => void;
+  onBack: () => void;
+}
+
+/** Cancelling the e-way bill (the e-way bill system's reasons, a remark of up to 50 characters), so that the IRN can be cancelled. */
+export function ewaybillCancelView(doc: Document, o: EwaybillCancelOptions): HTMLElement {
+  const select = h(doc, 'select', { testid: 'irn-ewb-cancel-reason', 'data-focus': '' },
+    ...Object.entries(EWB_CANCEL_REASONS).map(([code, label]) => h(doc, 'option', { value: code }, `${code} · ${label}`)));
+  const remark = h(doc, 'input', { type: 'text', testid: 'irn-ewb-cancel-remark', maxlength: EWB_CANCEL_REMARK_MAX, autocomplete: 'off',
+    placeholder: `Why? (required, up to ${EWB_CANCEL_REMARK_MAX} characters)` });
+  const why = h(doc, 'div', { class: 'issue error', testid: 'irn-ewb-cancel-remark-needed', role: 'alert', hidden: true },
+    'Write a remark: the e-way bill system keeps it with the cancellation and refuses one without it.');
+  remark.addEventListener('input', () => { if (remark.value.trim()) { why.hidden = true; remark.removeAttribute('aria-invalid'); } });
+  const submit = h(doc, 'button', { type: 'button', class: 'danger', testid: 'irn-ewb-cancel-confirm' }, 'Cancel e-way bill');
+  const back = h(doc, 'button', { type: 'button', testid: 'irn-ewb-cancel-back' }, 'Keep it');
+  onTrustedClick(back, o.onBack);
+  onTrustedClick(submit, () => {
+    if (!remark.value.trim()) {
+      why.hidden = false;
+      remark.setAttribute('aria-invalid', 'true');
+      remark.focus();
+      return;
+    }
+    o.onSubmit(select.value as EwbCancelReason, remark.value);
+  });
+  return h(doc, 'div', { class: 'body', testid: 'irn-ewb-cancel-form' },
+    h(doc, 'div', {}, `Cancel e-way bill ${o.ewbNo}. Allowed within 24 hours of generating it; after it, the IRN can be cancelled.`),
+    h(doc, 'label', {}, 'Reason', select),
+    h(doc, 'label', {}, 'Remark', remark),
+    why,
     h(doc, 'div', { class: 'actions' }, back, submit));
 }

@@ -6,8 +6,8 @@
  * build; the page still cannot act through it, because every action requires a trusted (user-made)
  * click — see `onTrustedClick`.
  */
-import type { EInvoiceResult, ProfileRef } from '@irn-bridge/shared/api/contract';
-import type { ErpError, ErpEvent, ErpInvoiceSummary, ErpTotals, WriteBackOutcome } from '@irn-bridge/shared/erps/module';
+import type { EInvoiceResult, EwbCancelReason, ProfileRef } from '@irn-bridge/shared/api/contract';
+import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { actionSlotFor } from '@irn-bridge/shared/erps/action-slot';
 import type { ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
@@ -23,7 +23,7 @@ import { MEMORY_PREFS, type DockPrefs } from './dock';
 import { h, onTrustedClick } from './dom';
 import { ErpAction } from './erp-action';
 import { nameGstinInError } from './gstin-error';
-import { ewaybillFormView } from './ewaybill-view';
+import { ewaybillCancelView, ewaybillFormView } from './ewaybill-view';
 import type { ErpNames } from './issues-view';
 import { PanelSheet } from './sheet';
 import type { InvoiceSummary } from './summary';
@@ -179,8 +179,7 @@ export class IrnPanel {
       if (!(await this.readInvoice())) return;
     } catch (err) {
       // The URL looked like an invoice but the record is something else (a vendor bill, a journal entry): show nothing.
-      // By name: the module that threw is the content script's copy (this panel is injected apart, lib/panel-loader.ts).
-      if (err instanceof Error && err.name === 'ErpError' && (err as ErpError).code === 'NOT_AN_INVOICE') return this.unmount();
+      if (err instanceof ErpError && err.code === 'NOT_AN_INVOICE') return this.unmount();
       return this.fail(err, () => void this.load());
     }
     try {
@@ -283,6 +282,7 @@ export class IrnPanel {
     const view = resultView(this.page, result, wb, {
       onCancel: () => { this.sheet.focusWanted = true; this.showCancelForm(); },
       onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => { this.sheet.focusWanted = true; this.showEwaybillForm(); } : undefined,
+      onCancelEwaybill: () => { this.sheet.focusWanted = true; this.showEwbCancelForm(); },
     }, new Date(), { qrWidth: this.width - 30 });
     // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
     if (!wb && this.erp.module.writesBack && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
@@ -316,6 +316,30 @@ export class IrnPanel {
       await this.recordInErp({ kind: 'cancelled', result: cancelled, cancelDate: res.cancelDate, reason, remark });
     } catch (err) {
       this.fail(err, () => this.showCancelForm(), () => this.showResult(r, this.writeBack));
+    }
+  }
+
+  private showEwbCancelForm(): void {
+    const r = this.result;
+    if (!r?.ewbNo) return;
+    const back = () => this.showResult(r, this.writeBack);
+    this.show(ewaybillCancelView(this.page, { ewbNo: r.ewbNo, onSubmit: (reason, remark) => void this.cancelEwaybill(reason, remark), onBack: back }), 'form', undefined, back);
+  }
+
+  /** Cancels the e-way bill at the IRP, then records it in the ERP; Cancel IRN is offered again afterwards. */
+  private async cancelEwaybill(reason: EwbCancelReason, remark: string): Promise<void> {
+    const r = this.result;
+    if (!r?.ewbNo || this.busy) return;
+    this.busy = true;
+    this.progress('Cancelling the e-way bill at the IRP…');
+    try {
+      const res = await this.send('einvoices.ewaybill.cancel', { irn: r.irn, reason, remark });
+      this.busy = false;
+      const after: EInvoiceResult = { ...r, ewbCancelDate: res.cancelDate };
+      this.showResult(after, null);
+      await this.recordInErp({ kind: 'ewaybill-cancelled', result: after, ewbNo: res.ewbNo, cancelDate: res.cancelDate, reason, remark });
+    } catch (err) {
+      this.fail(err, () => this.showEwbCancelForm(), () => this.showResult(r, this.writeBack));
     }
   }
 

@@ -79,6 +79,8 @@ export interface ResultActions {
   onCancel?: () => void;
   /** Given only when an e-way bill may be generated (see `offersEwaybill`). */
   onEwaybill?: () => void;
+  /** Cancels the active e-way bill (the IRP will not cancel the IRN before it). */
+  onCancelEwaybill?: () => void;
 }
 
 /** Where the result view is shown: the QR gets the sheet's width. */
@@ -94,10 +96,13 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
   const cancelled = r.status === 'CNL';
   const left = cancelled ? 0 : cancelTimeLeft(r.ackDt, now);
   let cancelArea: HTMLElement | null = null;
-  if (!cancelled && r.ewbNo) {
-    // The IRP refuses to cancel an IRN while its e-way bill is active (2230): do not offer a dead end.
-    cancelArea = h(doc, 'div', { class: 'muted', testid: 'irn-cancel-blocked' },
-      `This IRN has an active e-way bill (EWB No ${r.ewbNo}), so the IRP will not cancel it. Cancel the e-way bill first on the e-way bill portal (within 24 hours of generating it); then the IRN can be cancelled here${left > 0 ? ` (${describeTimeLeft(left)} left)` : ''}.`);
+  if (!cancelled && r.ewbNo && !r.ewbCancelDate) {
+    // The IRP refuses to cancel an IRN while its e-way bill is active (2230): offer the e-way bill's cancellation first.
+    const btn = actions.onCancelEwaybill ? h(doc, 'button', { type: 'button', class: 'link', testid: 'irn-ewb-cancel-open' }, `Cancel e-way bill ${r.ewbNo}`) : null;
+    if (btn) onTrustedClick(btn, actions.onCancelEwaybill!);
+    cancelArea = h(doc, 'div', {}, h(doc, 'div', { class: 'muted', testid: 'irn-cancel-blocked' },
+      `This IRN has an active e-way bill (EWB No ${r.ewbNo}), so the IRP will not cancel it. Cancel the e-way bill first (within 24 hours of generating it); then the IRN can be cancelled here${left > 0 ? ` (${describeTimeLeft(left)} left)` : ''}.`),
+      btn ? h(doc, 'div', { class: 'actions' }, btn) : null);
   } else if (!cancelled && left > 0 && actions.onCancel) {
     const btn = h(doc, 'button', { type: 'button', class: 'link', testid: 'irn-cancel-open' }, `Cancel IRN (${describeTimeLeft(left)} left)`);
     onTrustedClick(btn, actions.onCancel);
@@ -128,7 +133,8 @@ export function resultView(doc: Document, r: EInvoiceResult, wb: WriteBackOutcom
       ...row('Ack Date', r.ackDt, 'irn-ack-date', !cancelled),
       ...(r.ewbNo ? row('EWB No', r.ewbNo, 'irn-ewb-no') : []),
       ...(r.ewbNo && r.ewbDt ? row('EWB Date', r.ewbDt, 'irn-ewb-date') : []),
-      ...(r.ewbNo ? row('Valid till', r.ewbValidTill ?? 'Part A only (no vehicle yet)', 'irn-ewb-valid-till', !!r.ewbValidTill) : [])),
+      ...(r.ewbNo && !r.ewbCancelDate ? row('Valid till', r.ewbValidTill ?? 'Part A only (no vehicle yet)', 'irn-ewb-valid-till', !!r.ewbValidTill) : []),
+      ...(r.ewbNo && r.ewbCancelDate ? row('EWB cancelled', r.ewbCancelDate, 'irn-ewb-cancelled', false) : [])),
     qr,
     note ? h(doc, 'div', { class: 'muted', testid: 'irn-note' }, note) : null,
     writeBackView(doc, wb),

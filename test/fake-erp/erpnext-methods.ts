@@ -59,6 +59,15 @@ export function erpnextMethods(deps: {
       record({ kind: 'mark_e_waybill_as_generated', doctype: 'Sales Invoice', name: inv.name, values, user });
       return c.json({ docs: [clone(inv)] });
     },
+    // India Compliance 15 e_waybill.py: load_doc(..., "cancel"), then the e-way bill is cleared from the invoice and logged as cancelled.
+    [`${IC}.e_waybill.mark_e_waybill_as_cancelled`]: (c, user, args) => {
+      const inv = invoiceArg(args);
+      if (!inv) return frappeError(c, 404, 'DoesNotExistError', `Sales Invoice ${args.docname} not found`);
+      const values = jsonArg(args.values);
+      Object.assign(inv, { ewaybill: '', e_waybill_status: 'Manually Cancelled', modified: now() });
+      record({ kind: 'mark_e_waybill_as_cancelled', doctype: 'Sales Invoice', name: inv.name, values, user });
+      return c.json({ docs: [clone(inv)] });
+    },
     'frappe.client.cancel': (c, user, args) => {
       const inv = invoiceArg(args, 'name');
       if (!inv) return frappeError(c, 404, 'DoesNotExistError', `${args.doctype} ${args.name} not found`);

@@ -40,7 +40,7 @@ const IC_FIELDS = ['irn', 'einvoice_status', 'ewaybill', 'e_waybill_status'];
 
 /** A write the fake accepted; ERPNext adds India Compliance's other methods, cancel and attachments to the shared kinds. */
 export interface ErpnextWrite extends Omit<RecordedWrite, 'kind'> {
-  kind: RecordedWrite['kind'] | 'mark_e_invoice_as_cancelled' | 'mark_e_waybill_as_generated' | 'cancel' | 'upload_file';
+  kind: RecordedWrite['kind'] | 'mark_e_invoice_as_cancelled' | 'mark_e_waybill_as_generated' | 'mark_e_waybill_as_cancelled' | 'cancel' | 'upload_file';
 }
 
 /** An attachment stored by `upload_file`. */

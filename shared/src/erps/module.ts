@@ -6,7 +6,7 @@
  * browser-safe code with its I/O injected (`ErpIo`), so its fixture tests run under Node and its
  * real-server tests run against the genuine ERP.
  */
-import type { CancelReason, DocType, EInvoiceResult } from '../api/contract';
+import type { CancelReason, DocType, EInvoiceResult, EwbCancelReason } from '../api/contract';
 import type { ValidationIssue } from '../invoice/issue';
 import type { Inv01Invoice } from '../invoice/types';
 
@@ -76,7 +76,9 @@ export interface ErpTotals {
 export type ErpEvent =
   | { kind: 'generated'; result: EInvoiceResult }
   | { kind: 'cancelled'; result: EInvoiceResult; cancelDate: string; reason: CancelReason; remark: string }
-  | { kind: 'ewaybill'; result: EInvoiceResult; ewbNo: string; ewbDt: string; ewbValidTill: string | null };
+  | { kind: 'ewaybill'; result: EInvoiceResult; ewbNo: string; ewbDt: string; ewbValidTill: string | null }
+  /** The e-way bill was cancelled (e-way bill reason numbering); the IRN stays registered. */
+  | { kind: 'ewaybill-cancelled'; result: EInvoiceResult; ewbNo: string; cancelDate: string; reason: EwbCancelReason; remark: string };
 
 /** How the module recorded an event, named for the clerk's note ("Recorded on the invoice by India Compliance"). */
 export type WriteBackMethod = string;

@@ -12,6 +12,9 @@
  *   Only an Accounts Manager may cancel a Sales Invoice (ERPNext 15): for an Accounts User the
  *   cancellation is attached and noted on the timeline, with what the manager has to do.
  * - ewaybill: `mark_e_waybill_as_generated`, and `e-waybill-<EwbNo>.json` attached.
+ * - ewaybill-cancelled: `mark_e_waybill_as_cancelled` (e_waybill.py; needs cancel permission, as the
+ *   desk's own "Mark as Cancelled" does), and `e-waybill-<EwbNo>-cancelled.json` attached; for a user
+ *   without that right, a timeline comment saying what an Accounts Manager has to mark.
  * Without India Compliance (no `irn` field), the outcome goes on the timeline through the desk's own
  * `frappe.desk.form.utils.add_comment` (POST /api/resource/Comment needs System Manager).
  */
@@ -29,6 +32,7 @@ export async function recordInErpnext(io: ErpIo, ref: ErpDocumentRef, event: Erp
     const ic = await indiaComplianceState(io, ref.name);
     if (event.kind === 'generated') return await generated(io, ref, event, ic);
     if (event.kind === 'cancelled') return await cancelled(io, ref, event, ic);
+    if (event.kind === 'ewaybill-cancelled') return await ewaybillCancelled(io, ref, event, ic);
     return await ewaybill(io, ref, event, ic);
   } catch (err) {
     return { ok: false, method: null, message: `${(err as Error).message} Note it on the invoice by hand.` };
@@ -118,6 +122,29 @@ async function cancelled(io: ErpIo, ref: ErpDocumentRef, event: Ev<'cancelled'>,
     doctype: 'Sales Invoice', docname: ref.name, values: { reason, remark: event.remark || reason, cancelled_on: event.cancelDate },
   });
   return outcome('india-compliance', [{ ...marked, done: 'The Sales Invoice and its e-Invoice are cancelled in ERPNext, as India Compliance does.', failed: 'India Compliance refused to mark the e-Invoice as cancelled' }, note]);
+}
+
+/** India Compliance's e-way bill cancel reasons (constants/e_waybill.py), by the e-way bill system's code. */
+const EWB_CANCEL_REASONS: Record<string, string> = { '1': 'Duplicate', '2': 'Order Cancelled', '3': 'Data Entry Mistake', '4': 'Others' };
+
+async function ewaybillCancelled(io: ErpIo, ref: ErpDocumentRef, event: Ev<'ewaybill-cancelled'>, ic: IndiaComplianceState): Promise<WriteBackOutcome> {
+  const reason = EWB_CANCEL_REASONS[event.reason] ?? 'Others';
+  const file = await attach(io, ref.name, `e-waybill-${event.ewbNo}-cancelled.json`, { EwbNo: event.ewbNo, Status: 'CNL', CancelDate: event.cancelDate, CancelReason: reason, CancelRemark: event.remark, IrnOfInvoice: event.result.irn });
+  const note = { ...file, done: 'The e-way bill\'s cancellation is attached to the invoice.', failed: 'The cancellation could not be attached to the invoice' };
+  const text = `E-way bill ${event.ewbNo} cancelled on ${event.cancelDate} (${reason}${event.remark ? `: ${event.remark}` : ''}). The IRN ${event.result.irn} is still registered.`;
+  if (ic.installed && ic.ewaybill === event.ewbNo) {
+    const marked = await call(io, `${IC}.e_waybill.mark_e_waybill_as_cancelled`, {
+      doctype: 'Sales Invoice', docname: ref.name, values: { reason, remark: event.remark || reason, cancelled_on: event.cancelDate },
+    });
+    if (marked.ok) return outcome('india-compliance', [{ ...marked, done: 'The e-way bill is marked cancelled by India Compliance.', failed: '' }, note]);
+    if (marked.status === 403) {
+      const noted = await addComment(io, ref.name, `${text} An Accounts Manager should choose e-Waybill → Mark as Cancelled on this invoice.`);
+      return outcome('comment', [note, { ...noted, done: 'Noted on the invoice; marking the e-way bill cancelled in India Compliance needs an Accounts Manager (e-Waybill → Mark as Cancelled).', failed: 'ERPNext refused the comment' }]);
+    }
+    return outcome('india-compliance', [note, { ...marked, done: '', failed: 'India Compliance refused to mark the e-way bill as cancelled' }]);
+  }
+  const noted = await addComment(io, ref.name, text);
+  return outcome('comment', [{ ...noted, done: 'Added as a comment on the invoice.', failed: 'ERPNext refused the comment' }, note]);
 }
 
 async function ewaybill(io: ErpIo, ref: ErpDocumentRef, event: Ev<'ewaybill'>, ic: IndiaComplianceState): Promise<WriteBackOutcome> {

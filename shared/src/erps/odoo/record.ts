@@ -17,6 +17,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 function noteFor(event: ErpEvent): string {
   const r = event.result;
   if (event.kind === 'cancelled') return `e-Invoice cancelled at the IRP on ${event.cancelDate}. IRN: ${r.irn}`;
+  if (event.kind === 'ewaybill-cancelled') return `E-way bill ${event.ewbNo} cancelled on ${event.cancelDate}${event.remark ? ` (${event.remark})` : ''}. The IRN ${r.irn} is still registered.`;
   if (event.kind === 'ewaybill') return `E-way bill generated. EWB No: ${event.ewbNo} · Date: ${event.ewbDt}${event.ewbValidTill ? ` · Valid till: ${event.ewbValidTill}` : ''}`;
   return `e-Invoice registered. IRN: ${r.irn} · Ack No: ${r.ackNo} · Ack Date: ${r.ackDt}`;
 }
@@ -63,6 +64,12 @@ async function recordEvent(io: ErpIo, move: OdooAccountMove, event: ErpEvent): P
     await note(io, move.id, text, [json]);
     return { ok: true, method: 'attachments', message: 'Logged in the chatter. Cancel the invoice in Odoo too if it is void (Cancel Entry).' };
   }
+  if (event.kind === 'ewaybill-cancelled') {
+    // Odoo 17's l10n_in_edi_ewaybill is not installed here: the chatter and an attachment hold it, as for the e-way bill itself.
+    const json = await attachJson(io, move.id, odooJsonFileName(move.name, 'cancel_ewaybill'), { EwbNo: event.ewbNo, CancelDate: event.cancelDate, CancelRsnCode: event.reason, CancelRmrk: event.remark });
+    await note(io, move.id, text, [json]);
+    return { ok: true, method: 'attachments', message: "Logged in the chatter with the e-way bill's cancellation attached." };
+  }
   const json = await attachJson(io, move.id, odooJsonFileName(move.name, 'ewaybill'), { EwbNo: event.ewbNo, EwbDt: event.ewbDt, EwbValidTill: event.ewbValidTill });
   await note(io, move.id, text, [json]);
   return { ok: true, method: 'attachments', message: 'Logged in the chatter with the e-way bill attached.' };
@@ -75,7 +82,8 @@ export async function recordInOdoo(io: ErpIo, ref: ErpDocumentRef, event: ErpEve
     if (!move) return { ok: false, method: null, message: `Odoo has no invoice with id ${ref.id}; note it by hand.` };
     return await recordEvent(io, move, event);
   } catch (err) {
-    const what = event.kind === 'generated' ? 'the IRN' : event.kind === 'cancelled' ? 'the cancellation' : 'the e-way bill';
+    const what = event.kind === 'generated' ? 'the IRN' : event.kind === 'cancelled' ? 'the cancellation'
+      : event.kind === 'ewaybill-cancelled' ? "the e-way bill's cancellation" : 'the e-way bill';
     return { ok: false, method: null, message: `${(err as Error).message} Note ${what} on the invoice by hand.` };
   }
 }

@@ -174,7 +174,7 @@ export async function recordWithRecipe(io: ErpIo, recipe: Recipe, ref: ErpDocume
     return { ok: true, method: 'none', message: `This recipe does not record the IRN in ${recipe.label}: copy it from here. IRN Bridge keeps it in its ledger.` };
   }
   if (event.kind !== 'generated') {
-    const what = event.kind === 'cancelled' ? 'the cancellation' : 'the e-way bill';
+    const what = event.kind === 'cancelled' ? 'the cancellation' : event.kind === 'ewaybill-cancelled' ? "the e-way bill's cancellation" : 'the e-way bill';
     return { ok: false, method: null, message: `This recipe cannot record ${what} in ${recipe.label}: note it there by hand. IRN Bridge keeps it in its ledger.` };
   }
   const result = event.result;
