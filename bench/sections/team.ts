@@ -6,7 +6,7 @@
  */
 import { makeInvoice } from '../../companion/test/support/invoices';
 import { clerkKey, makeFleetHome, startMember, type Backend, type FleetMember } from '../../companion/test/team/fleet';
-import { teamBackend } from '../../companion/test/team/backend';
+import { teamBackend, type TeamBackend } from '../../companion/test/team/backend';
 import type { BenchArgs } from '../args';
 import type { IrpProcess } from '../irp-process';
 import { runLoad, type LoadResult } from '../load';
@@ -62,10 +62,10 @@ export async function runTeam(args: BenchArgs, irp: IrpProcess, progress: (line:
     // With a delay a cell is bound by round trips: fewer invoices give the same wall time.
     const n = delayMs === 0 ? Math.min(args.invoices, 1000) : Math.max(100, Math.round(args.invoices / 4));
     for (const p of plan) {
-      let backend: Backend & { drop?(): Promise<void>; reason?: string };
+      let backend: TeamBackend;
       if (p.storage === 'sqlite') backend = { kind: 'sqlite' };
       else {
-        backend = await teamBackend(`bench_team_${p.processes}_${delayMs}`);
+        backend = await teamBackend('postgres');
         if (backend.kind !== 'postgres') {
           skipped = backend.reason ?? 'PostgreSQL not reachable';
           continue;
