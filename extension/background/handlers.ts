@@ -8,6 +8,7 @@ import type { CompanionStatus, Settings } from '../lib/messages';
 import { createDispatch, isExtensionPage, requireExtensionPage, type Handlers } from './dispatch';
 import { loadSettings, saveSettings, type StoredSettings } from '../lib/settings';
 import { toUiError, UiFailure } from '../lib/ui-error';
+import { openBulkPage, refreshForm } from './bulk';
 import { readMainWorldGlobals } from './page-globals';
 import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
@@ -132,6 +133,8 @@ const handlers: Handlers = {
     const own = isExtensionPage(sender, deps);
     return recipesForOrigin(own ? msg.origin : new URL(sender.url ?? 'about:blank').origin);
   },
+  'bulk.open': (msg, sender) => openBulkPage(msg, sender),
+  'page.refreshForm': (msg, sender) => refreshForm(msg, sender),
   'page.globals': async (msg, sender) => {
     if (sender.tab?.id === undefined) throw new UiFailure({ code: 'BAD_REQUEST', message: 'Page globals can only be read for a tab.' });
     return readMainWorldGlobals(sender.tab.id, sender.frameId ?? 0, msg.names);

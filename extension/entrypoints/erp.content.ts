@@ -4,7 +4,9 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { bulkListHook } from '../lib/bulk-hook';
 import { erpIoForPage, erpPageFinder } from '../lib/erp-page';
+import { installPageIoBridge } from '../lib/page-io-bridge';
 import { send } from '../lib/send';
 import { pageBrowser } from '../lib/page-browser';
 import type { DockPrefs, DockState } from '../ui/dock';
@@ -41,10 +43,14 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const recipes = await send('recipes.forOrigin', { origin: location.origin }).catch(() => []);
   const io = erpIoForPage(document, (names) => send('page.globals', { names }));
   const findErpPage = erpPageFinder(io, recipes);
+  // Bulk registration: the bulk page reads and records through this tab; the ERP's list gets its button.
+  const stopBridge = installPageIoBridge(io);
+  const listHook = bulkListHook(document, io, send);
 
   let panel: IrnPanel | null = null;
   let shownFor = '';
   const refresh = () => {
+    listHook();
     const found = findErpPage(document);
     const key = found ? `${found.module.id}:${found.ref.name}` : '';
     if (key === shownFor) return;
@@ -67,5 +73,5 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // In Chromium it comes from the Navigation API's `navigate` event, which fires before
   // `location` changes: refresh once the new URL is in place, or the panel shows the previous record.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(refresh, 0));
-  ctx.onInvalidated(() => panel?.unmount());
+  ctx.onInvalidated(() => { panel?.unmount(); stopBridge(); });
 }

@@ -6,6 +6,8 @@ import type {
   ApiError, CancelReason, CancelResponse, DocType, EInvoiceResult, EwaybillCancelResponse, EwaybillRequest, EwaybillResponse, EwbCancelReason,
   GstinDetails, HealthResponse, InvoiceSource, LedgerListResponse, LedgerState, ProfileSummary,
 } from '@irn-bridge/shared/api/contract';
+import type { ErpDocumentRef } from '@irn-bridge/shared/erps/module';
+import type { FormRefresh } from '@irn-bridge/shared/erps/form-refresh';
 import type { ErpInvoiceSummary, ErpTotals } from '@irn-bridge/shared/erps/module';
 import type { ErpLink, ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { Recipe } from '@irn-bridge/shared/erps/recipe/index';
@@ -111,6 +113,10 @@ export interface Protocol {
   'recipes.remove': { req: { id: string }; res: RecipeEntry[] };
   /** The recipes for a page's origin, for the content script's adapter registry. */
   'recipes.forOrigin': { req: { origin: string }; res: Recipe[] };
+  /** From the content script on an ERP's invoice list: opens the bulk page (entrypoints/bulk/) for the ticked invoices, beside the sender's tab. */
+  'bulk.open': { req: { erp: string; origin: string; refs: ErpDocumentRef[]; skipped: { label: string; reason: string }[] }; res: { tabId: number } };
+  /** After a write-back: the ERP form open in the sender's tab (or `tabId`'s) shows what was recorded, reloaded by the ERP's own client when it has no unsaved edits. */
+  'page.refreshForm': { req: { erp: string; ref: ErpDocumentRef; tabId?: number }; res: FormRefresh };
   /** Reads primitive values of page globals (e.g. `frappe.csrf_token`) from the sender tab's main world. */
   'page.globals': { req: { names: string[] }; res: Record<string, string | number | boolean | null> };
 }

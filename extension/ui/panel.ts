@@ -266,6 +266,8 @@ export class IrnPanel {
       outcome = { ok: false, method: null, message: toUiError(err).message };
     }
     this.showResult(event.result, outcome);
+    // The ERP's own form redraws with what was recorded, unless it has unsaved edits (background/bulk.ts).
+    if (outcome.ok) void this.send('page.refreshForm', { erp: this.erp.module.id, ref: this.erp.ref }).catch(() => undefined);
   }
 
   private showResult(result: EInvoiceResult, wb: WriteBackOutcome | null): void {

@@ -106,6 +106,26 @@ export interface ErpModule<Doc extends ErpDocumentBase = ErpDocumentBase> {
   summary(doc: Doc): ErpInvoiceSummary;
   /** Records an IRP outcome in the ERP (IRN + QR, cancellation, e-way bill). Never throws: failures are outcomes. */
   record(io: ErpIo, ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome>;
+  /** The ERP's invoice list, for bulk registration (`<id>/list.ts`); absent when the module has none. */
+  list?: ErpListView;
+}
+
+export interface ErpListSelection {
+  refs: ErpDocumentRef[];
+  /** Ticked rows that name no invoice the module can read (an Odoo draft has no number yet), and why. */
+  skipped: { label: string; reason: string }[];
+}
+
+/** The ERP's own list of invoices: which page it is, and which invoices the clerk ticked there. */
+export interface ErpListView {
+  /** Cheap, no I/O: whether this URL (and page) is the ERP's customer-invoice list. */
+  detect(url: URL, page?: Document): boolean;
+  /** The invoices ticked on the page, in the list's order (a module may ask its ERP to name them). */
+  selected(io: ErpIo, page: Document): Promise<ErpListSelection>;
+  /** How many rows are ticked, without I/O (the bulk button's label follows it). */
+  countSelected(page: Document): number;
+  /** Where the ERP keeps its own list actions, for the bulk button; null when that bar is not on screen. */
+  actionSlot(page: Document): { parent: Element; before: Element | null; className: string } | null;
 }
 
 export type ErpErrorCode =

@@ -12,7 +12,7 @@ import { createRecipePageIo } from './recipe/page-io';
 import type { Recipe } from './recipe/types';
 
 /** The page's half of a module (the full module is an `ErpPageIo` too). */
-export type ErpPageIo<Doc extends ErpDocumentBase = ErpDocumentBase> = Pick<ErpModule<Doc>, 'id' | 'label' | 'writesBack' | 'detect' | 'read' | 'record'>;
+export type ErpPageIo<Doc extends ErpDocumentBase = ErpDocumentBase> = Pick<ErpModule<Doc>, 'id' | 'label' | 'writesBack' | 'detect' | 'read' | 'record' | 'list'>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own document type
 export type AnyErpPageIo = ErpPageIo<any>;

@@ -2,6 +2,7 @@
 import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { detectSalesInvoice } from './detect';
+import { erpnextList } from './list';
 import { mapErpnextDocument } from './map';
 import { readSalesInvoice } from './read';
 import { recordInErpnext } from './record';
@@ -24,5 +25,6 @@ export const erpnext: ErpModule<ErpnextDocument> = {
   },
   totals: erpnextTotals,
   summary: summarizeErpnext,
+  list: erpnextList,
   record: recordInErpnext,
 };

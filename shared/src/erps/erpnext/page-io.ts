@@ -1,5 +1,6 @@
-/** ERPNext's half of the module that runs in the page (see ../module.ts `ErpPageIo`): detection, read, record. */
+/** ERPNext's half of the module that runs in the page (see ../module.ts `ErpPageIo`): detection, read, record, the invoice list (bulk). */
 import type { ErpPageIo } from '../page-io';
+import { erpnextList } from './list';
 import { detectSalesInvoice } from './detect';
 import { readSalesInvoice } from './read';
 import { recordInErpnext } from './record';
@@ -12,4 +13,5 @@ export const erpnextPageIo: ErpPageIo<ErpnextDocument> = {
   detect: (url) => detectSalesInvoice(url),
   read: readSalesInvoice,
   record: recordInErpnext,
+  list: erpnextList,
 };

@@ -2,6 +2,7 @@
 import type { ValidationIssue } from '../../invoice/issue';
 import type { ErpModule } from '../module';
 import { detectOdooMove } from './detect';
+import { odooList } from './list';
 import { mapOdooInvoice } from './map';
 import { readOdooMove } from './read';
 import { recordInOdoo } from './record';
@@ -24,5 +25,6 @@ export const odoo: ErpModule<OdooDocument> = {
   },
   totals: odooTotals,
   summary: summarizeOdoo,
+  list: odooList,
   record: recordInOdoo,
 };

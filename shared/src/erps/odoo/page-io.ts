@@ -1,5 +1,6 @@
-/** Odoo's half of the module that runs in the page (see ../module.ts `ErpPageIo`): detection, read, record. */
+/** Odoo's half of the module that runs in the page (see ../module.ts `ErpPageIo`): detection, read, record, the invoice list (bulk). */
 import type { ErpPageIo } from '../page-io';
+import { odooList } from './list';
 import { detectOdooMove } from './detect';
 import { readOdooMove } from './read';
 import { recordInOdoo } from './record';
@@ -12,4 +13,5 @@ export const odooPageIo: ErpPageIo<OdooDocument> = {
   detect: (url) => detectOdooMove(url),
   read: readOdooMove,
   record: recordInOdoo,
+  list: odooList,
 };

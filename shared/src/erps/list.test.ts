@@ -1,0 +1,71 @@
+/**
+ * The ERP modules' list views (bulk registration), on the markup the real web clients make
+ * (Frappe 15 list_view.js, Odoo 17 list_renderer.xml / control_panel.xml), read without a browser.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { erpnext } from './erpnext/index';
+import { odoo } from './odoo/index';
+import type { ErpIo } from './module';
+
+const noIo = { origin: 'http://erp.test', fetch: () => { throw new Error('no I/O expected'); }, pageGlobals: async () => ({}) } as unknown as ErpIo;
+
+describe('ERPNext: the Sales Invoice list', () => {
+  const list = erpnext.list!;
+  test('v15 /app and v16 /desk list routes, not a form or another doctype', () => {
+    for (const p of ['/app/sales-invoice', '/app/sales-invoice/', '/app/sales-invoice/view/list', '/desk/sales-invoice']) assert.equal(list.detect(new URL(`http://e.test${p}?customer=X`)), true, p);
+    for (const p of ['/app/sales-invoice/SINV-1', '/app/sales-invoice/view/report', '/app/purchase-invoice', '/app']) assert.equal(list.detect(new URL(`http://e.test${p}`)), false, p);
+  });
+
+  test('the ticked rows of the list page on screen, by their data-name; hidden pages do not count', async () => {
+    const row = (name: string, checked: boolean) => `<div class="list-row"><input type="checkbox" class="list-row-checkbox" data-doctype="Sales Invoice" data-name="${name}"${checked ? ' checked' : ''}></div>`;
+    const { document } = parseHTML(`<html><body>
+      <div class="page-container" data-page-route="List/Sales Invoice/List" style="display: none"><div class="result">${row('OLD-1', true)}</div></div>
+      <div class="page-container" data-page-route="List/Sales Invoice/List"><div class="page-head"><div class="page-actions"><div class="custom-actions"></div><div class="standard-actions"></div></div></div>
+        <div class="result">${row('IRB-26-00001', true)}${row('IRB-26-00002', false)}${row('IRB-26-00003', true)}</div></div>
+      <div class="page-container" data-page-route="Sales Invoice" style="display: none"><div class="result">${row('FORM-1', true)}</div></div>
+    </body></html>`);
+    assert.equal(list.countSelected(document), 2);
+    const sel = await list.selected(noIo, document);
+    assert.deepEqual(sel.refs, [{ erp: 'erpnext', name: 'IRB-26-00001' }, { erp: 'erpnext', name: 'IRB-26-00003' }]);
+    const slot = list.actionSlot(document)!;
+    assert.equal(slot.parent.className, 'page-actions');
+    assert.equal(slot.before?.className, 'standard-actions', 'beside the standard actions, not in custom-actions (hidden at 1024 px)');
+  });
+});
+
+describe('Odoo 17: the invoice list', () => {
+  const list = odoo.list!;
+  test('the list view of account.move, not its form or another model', () => {
+    assert.equal(list.detect(new URL('http://o.test/web#action=233&model=account.move&view_type=list&cids=1&menu_id=115')), true);
+    assert.equal(list.detect(new URL('http://o.test/web#id=5&model=account.move&view_type=form')), false);
+    assert.equal(list.detect(new URL('http://o.test/web#model=res.partner&view_type=list')), false);
+  });
+
+  test("ticked rows are named back to record ids by their Number with one search_read; a draft's is skipped with the reason", async () => {
+    const row = (name: string, selected: boolean) => `<tr class="o_data_row${selected ? ' o_data_row_selected' : ''}" data-id="datapoint_${name.length}"><td class="o_list_record_selector"></td><td class="o_data_cell" name="name">${name}</td><td class="o_data_cell" name="partner_id">Buyer</td></tr>`;
+    const { document } = parseHTML(`<html><body><div class="o_action_manager"><div class="o_view_controller o_list_view">
+      <div class="o_control_panel"><div class="o_control_panel_actions"></div></div>
+      <table><tbody>${row('INV/2026/00007', true)}${row('INV/2026/00008', false)}${row('/', true)}${row('INV/2026/00009', true)}${row('INV/2026/99999', true)}</tbody></table>
+    </div></div></body></html>`);
+    assert.equal(list.countSelected(document), 4);
+    const calls: unknown[] = [];
+    const io = {
+      origin: 'http://o.test',
+      fetch: async (_url: string, init: RequestInit) => {
+        const params = JSON.parse(String(init.body)).params;
+        calls.push(params);
+        return new Response(JSON.stringify({ jsonrpc: '2.0', id: 1, result: [{ id: 9, name: 'INV/2026/00009' }, { id: 7, name: 'INV/2026/00007' }] }), { status: 200 });
+      },
+      pageGlobals: async () => ({}),
+    } as unknown as ErpIo;
+    const sel = await list.selected(io, document);
+    assert.deepEqual(sel.refs, [{ erp: 'odoo', name: 'account.move/7', id: 7 }, { erp: 'odoo', name: 'account.move/9', id: 9 }]);
+    assert.deepEqual(sel.skipped.map((s) => s.label), ['/', 'INV/2026/99999']);
+    assert.match(sel.skipped[0].reason, /draft/);
+    assert.equal(calls.length, 1);
+    assert.deepEqual((calls[0] as { args: unknown[] }).args, [[['name', 'in', ['INV/2026/00007', 'INV/2026/00009', 'INV/2026/99999']]]]);
+    assert.equal(list.actionSlot(document)?.parent.className, 'o_control_panel_actions');
+  });
+});
