@@ -11,6 +11,8 @@ import { SELLER_GSTIN } from '../companion/test/support/invoices';
 import { cellCount, parseBenchArgs, type BenchArgs } from './args';
 import { runLoad } from './load';
 import { NaiveIrpClient } from './naive-client';
+import { startRelayProcess } from './relay-process';
+import { derive } from './report';
 import { percentile, summarize } from './stats';
 
 describe('statistics', () => {
@@ -94,5 +96,25 @@ describe('naive client', () => {
     } finally {
       await irp.close();
     }
+  });
+});
+
+describe('relay (the floor)', () => {
+  test('registers each invoice through its own process, and the derived floor is relay p50 / direct p50', async () => {
+    const irp = await startTestIrp();
+    const relay = await startRelayProcess({ baseUrl: irp.baseUrl, gstin: SELLER_GSTIN, ...irp.irp.credentials, publicKeyPem: irp.irp.publicKeyPem });
+    try {
+      const before = irp.irp.counters.registrations;
+      for (let i = 0; i < 3; i++) await relay.generate(makeInvoice());
+      assert.equal(irp.irp.counters.registrations - before, 3);
+      await assert.rejects(relay.generate({ not: 'an invoice' }), /relay: HTTP 502/);
+    } finally {
+      await relay.stop();
+      await irp.close();
+    }
+    const cell = (client: string, p50: number) => ({ client, delayMs: 0, concurrency: 1, p50, perSecond: 1 }) as never;
+    const [row] = derive({ cells: [cell('companion', 9), cell('direct', 5), cell('relay', 8), cell('naive', 7)], companionAuthCalls: 1 });
+    assert.equal(row.overheadP50, 1.8);
+    assert.equal(row.floorP50, 1.6);
   });
 });

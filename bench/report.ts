@@ -23,6 +23,8 @@ export interface DerivedRow {
   concurrency: number;
   /** Companion p50 / direct IrpSession p50. */
   overheadP50: number;
+  /** Bare relay p50 / direct p50: what one more local hop and process cost before any companion code (bench/relay-host.ts). */
+  floorP50: number;
   /** Companion invoices/s / naive invoices/s. */
   speedupOverNaive: number;
 }
@@ -33,9 +35,11 @@ export function derive(t: ThroughputResult): DerivedRow[] {
   for (const cell of t.cells.filter((x) => x.client === 'companion')) {
     const direct = find('direct', cell.delayMs, cell.concurrency);
     const naive = find('naive', cell.delayMs, cell.concurrency);
+    const relay = find('relay', cell.delayMs, cell.concurrency);
     rows.push({
       delayMs: cell.delayMs, concurrency: cell.concurrency,
       overheadP50: direct ? round(cell.p50 / direct.p50, 2) : NaN,
+      floorP50: direct && relay ? round(relay.p50 / direct.p50, 2) : NaN,
       speedupOverNaive: naive ? round(cell.perSecond / naive.perSecond, 2) : NaN,
     });
   }
@@ -58,9 +62,9 @@ export function render(r: BenchResults): string {
     out.push('', 'Generate one invoice per request (IRP on loopback; "delay" = every IRP reply held back that long)', '');
     out.push(table(['client', 'IRP delay ms', 'conc.', 'n', 'invoices/s', 'p50 ms', 'p95 ms', 'IRP logins', 'errors', 'CPU ms/invoice: companion · IRP · client'],
       r.throughput.cells.map((c) => [c.client, c.delayMs, c.concurrency, c.n, c.perSecond, c.p50, c.p95, c.irpAuthCalls, c.errors,
-        `${c.client === 'companion' ? c.cpuMsPerInvoice.companion : '–'} · ${c.cpuMsPerInvoice.irp} · ${c.cpuMsPerInvoice.client}`])));
-    out.push('', table(['IRP delay ms', 'conc.', 'companion p50 / direct p50', 'companion ÷ naive (invoices/s)'],
-      r.throughput.derived.map((d) => [d.delayMs, d.concurrency, `${d.overheadP50}×`, `${d.speedupOverNaive}×`])));
+        `${c.client === 'companion' || c.client === 'relay' ? c.cpuMsPerInvoice.companion : '–'} · ${c.cpuMsPerInvoice.irp} · ${c.cpuMsPerInvoice.client}`])));
+    out.push('', table(['IRP delay ms', 'conc.', 'companion p50 / direct p50', 'floor: bare relay p50 / direct p50', 'companion ÷ naive (invoices/s)'],
+      r.throughput.derived.map((d) => [d.delayMs, d.concurrency, `${d.overheadP50}×`, `${d.floorP50}×`, `${d.speedupOverNaive}×`])));
     const auth = r.throughput.companionAuthCalls;
     out.push('', `IRP logins by the companion over the whole run: ${auth}${auth === 1 ? ' (as it should be)' : '  ⚠ EXPECTED 1'}`);
   }

@@ -1,7 +1,8 @@
 /**
- * Bulk (companion over HTTP), overhead (IrpSession straight to the IRP) and the naive baseline,
- * cell by cell in the same run: for each IRP delay and concurrency the three clients take turns,
- * so a neighbour's load on the shared machine falls on all three alike.
+ * Bulk (companion over HTTP), overhead (IrpSession straight to the IRP), the bare relay (the floor
+ * of any local service: bench/relay-host.ts) and the naive baseline, cell by cell in the same run:
+ * for each IRP delay and concurrency the clients take turns, so a neighbour's load on the shared
+ * machine falls on all of them alike.
  */
 import { IrpSession } from '../../companion/src/irp';
 import { makeInvoice, SELLER_GSTIN } from '../../companion/test/support/invoices';
@@ -11,9 +12,10 @@ import type { IrpProcess } from '../irp-process';
 import { cpuMeter } from '../cpu';
 import { runLoad, type LoadResult } from '../load';
 import { NaiveIrpClient } from '../naive-client';
+import { startRelayProcess, type RelayProcess } from '../relay-process';
 import { round } from '../stats';
 
-export type ClientKind = 'companion' | 'direct' | 'naive';
+export type ClientKind = 'companion' | 'direct' | 'relay' | 'naive';
 
 export interface ThroughputCell extends LoadResult {
   client: ClientKind;
@@ -21,7 +23,7 @@ export interface ThroughputCell extends LoadResult {
   concurrency: number;
   /** Logins the IRP saw during this cell. */
   irpAuthCalls: number;
-  /** CPU ms per invoice spent by each process: the companion, the offline IRP, the bench (the client). */
+  /** CPU ms per invoice spent by each process: the companion (the relay in relay cells), the offline IRP, the bench (the client). */
   cpuMsPerInvoice: { companion: number; irp: number; client: number };
 }
 
@@ -32,6 +34,7 @@ export interface ThroughputResult {
 }
 
 const WARMUP = 20;
+const CLIENTS: ClientKind[] = ['companion', 'direct', 'relay', 'naive'];
 
 export async function companionGenerate(companion: CompanionProcess, invoice: unknown): Promise<void> {
   const r = await companion.post('/v1/einvoices', { invoice });
@@ -40,18 +43,30 @@ export async function companionGenerate(companion: CompanionProcess, invoice: un
 }
 
 export async function runThroughput(args: BenchArgs, irp: IrpProcess, companion: CompanionProcess, progress: (line: string) => void): Promise<ThroughputResult> {
-  const session = new IrpSession({ baseUrl: irp.baseUrl, gstin: SELLER_GSTIN, ...irp.credentials, publicKeyPem: irp.publicKeyPem, timeoutMs: 30_000 });
+  const config = { baseUrl: irp.baseUrl, gstin: SELLER_GSTIN, ...irp.credentials, publicKeyPem: irp.publicKeyPem, timeoutMs: 30_000 };
+  const session = new IrpSession(config);
+  const relay = await startRelayProcess(config);
+  try {
+    return await runCells(args, irp, companion, session, relay, progress);
+  } finally {
+    await relay.stop();
+  }
+}
+
+async function runCells(args: BenchArgs, irp: IrpProcess, companion: CompanionProcess, session: IrpSession, relay: RelayProcess,
+  progress: (line: string) => void): Promise<ThroughputResult> {
   const naive = new NaiveIrpClient({ baseUrl: irp.baseUrl, gstin: SELLER_GSTIN, ...irp.credentials, publicKeyPem: irp.publicKeyPem });
   const clients: Record<ClientKind, (invoice: unknown) => Promise<void>> = {
     companion: (invoice) => companionGenerate(companion, invoice),
     direct: async (invoice) => { await session.generateIrn(invoice); },
+    relay: (invoice) => relay.generate(invoice),
     naive: async (invoice) => { await naive.generateIrn(invoice); },
   };
 
   // Warm-up: JIT, connection pools and the one login of each long-lived client.
   await irp.setDelay(0);
   let companionAuthCalls = 0;
-  for (const kind of ['companion', 'direct', 'naive'] as ClientKind[]) {
+  for (const kind of CLIENTS) {
     const before = await irp.counters();
     const invoices = Array.from({ length: WARMUP }, () => makeInvoice());
     await runLoad(WARMUP, 4, (i) => clients[kind](invoices[i]));
@@ -63,10 +78,10 @@ export async function runThroughput(args: BenchArgs, irp: IrpProcess, companion:
     await irp.setDelay(delayMs);
     for (const concurrency of args.concurrency) {
       const n = cellCount(args, delayMs, concurrency);
-      for (const client of ['companion', 'direct', 'naive'] as ClientKind[]) {
+      for (const client of CLIENTS) {
         const invoices = Array.from({ length: n }, () => makeInvoice());
         const before = await irp.counters();
-        const cpu = cpuMeter({ companion: companion.pid, irp: irp.pid, client: process.pid });
+        const cpu = cpuMeter({ companion: client === 'relay' ? relay.pid : companion.pid, irp: irp.pid, client: process.pid });
         const result = await runLoad(n, concurrency, (i) => clients[client](invoices[i]));
         const used = cpu();
         const irpAuthCalls = (await irp.counters()).authCalls - before.authCalls;
