@@ -12,7 +12,7 @@ import type { AppEnv } from './context';
 import { jsonObjectBody, validationHook } from './validate';
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Bad request (the message names the field)', 401: 'Missing, unknown or revoked API key', 404: 'Not found', 409: 'Conflict',
+  400: 'Bad request (the message names the field)', 401: 'Missing, unknown or revoked API key', 403: 'The key\'s role does not allow this (security/roles.ts)', 404: 'Not found', 409: 'Conflict',
   413: 'Body too large', 415: 'Body is not JSON', 422: 'Invalid input or IRP refusal', 429: 'Too many attempts',
   503: 'IRP unreachable or outcome unknown',
 };

@@ -69,8 +69,8 @@ export const endpoints = {
     request: { params: s.BatchParamsSchema }, responses: { 200: s.BatchStatusSchema }, errors: [401, 404],
   }),
   raw: ep({
-    method: 'post', path: '/v1/irp/raw', auth: true, summary: 'Call a read-only IRP endpoint; the companion adds authentication and encryption',
-    request: { body: s.RawIrpRequestSchema }, responses: { 200: s.RawIrpResponseSchema }, errors: [400, 401, 404, 415, 422, 503],
+    method: 'post', path: '/v1/irp/raw', auth: true, summary: 'Call a read-only IRP endpoint; the companion adds authentication and encryption (an admin\'s key)',
+    request: { body: s.RawIrpRequestSchema }, responses: { 200: s.RawIrpResponseSchema }, errors: [400, 401, 403, 404, 415, 422, 503],
   }),
   openapi: ep({ method: 'get', path: '/v1/openapi.json', auth: false, summary: 'This document (OpenAPI 3.1)', responses: { 200: s.OpenApiDocumentSchema }, errors: [] }),
 } as const satisfies Record<string, Endpoint>;
