@@ -15,6 +15,7 @@ Usage: irn-bridge <command> [options]     (every command takes --help)
   get IRN | get --doc-type …       fetch an e-invoice
   cancel IRN --reason N --remark T cancel an IRN
   ewaybill IRN --distance KM …     an e-way bill for an IRN (vehicle or transport document)
+  ewaybill cancel IRN --reason N …  cancel an IRN's e-way bill (then the IRN can be cancelled)
   irp get PATH | irp post PATH F   read-only IRP calls (auth and encryption handled)
   ledger list | export | recover   the local ledger of e-invoices; recover it from a backup or the IRP
   offline-irp --port P [--json]    serve the offline IRP (a local stand-in for the NIC sandbox)

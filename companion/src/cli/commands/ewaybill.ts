@@ -12,9 +12,11 @@ export const ewaybillUsage = `Usage:
   irn-bridge ewaybill IRN --distance KM [--mode 1|2|3|4] [--vehicle NO] [--vehicle-type R|O]
                           [--doc-no NO] [--doc-date dd/mm/yyyy] [--transporter GSTIN] [--profile NAME] [--json]
       --distance: kilometres to the buyer, 0 to let the IRP calculate it (at most 4000)
-      --mode: 1 road (needs --vehicle), 2 rail, 3 air (need --doc-no and --doc-date), 4 ship`;
+      --mode: 1 road (needs --vehicle), 2 rail, 3 air (need --doc-no and --doc-date), 4 ship
+  irn-bridge ewaybill cancel IRN --reason 1|2|3|4 --remark TEXT   cancel it (within 24 hours), so the IRN can be cancelled`;
 
 export async function ewaybill(args: string[], io: Io): Promise<number> {
+  if (args[0] === 'cancel') return (await import('./ewaybill-cancel')).ewaybillCancel(args.slice(1), io);
   const { values, positionals } = parse(args, {
     profile: { type: 'string' }, json: { type: 'boolean' }, distance: { type: 'string' }, mode: { type: 'string' },
     vehicle: { type: 'string' }, 'vehicle-type': { type: 'string' }, 'doc-no': { type: 'string' }, 'doc-date': { type: 'string' },
@@ -33,7 +35,7 @@ export async function ewaybill(args: string[], io: Io): Promise<number> {
     transId: values.transporter as string | undefined,
   };
   return withServices(io, async (ctx) => {
-    const res = await ctx.documents.ewaybill(profileForIrn(ctx, irn, values.profile as string | undefined), irn, fields);
+    const res = await ctx.documents.ewaybill(await profileForIrn(ctx, irn, values.profile as string | undefined), irn, fields);
     if (values.json) printJson(io, res);
     else io.out(`EWB No ${res.ewbNo} of ${res.ewbDt}${res.ewbValidTill ? `, valid till ${res.ewbValidTill}` : ''}.`);
     return 0;
