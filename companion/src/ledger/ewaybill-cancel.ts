@@ -36,6 +36,11 @@ export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileC
     throw new CompanionError('ALREADY_CANCELLED', `The e-way bill ${row.ewb_no} of IRN ${irn} was already cancelled on ${row.ewb_cancel_date}.`,
       { hint: row.state === 'cancelled' ? 'The IRN is cancelled too; nothing more is needed.' : 'The IRN can now be cancelled, within 24 hours of its registration.' });
   }
+  if (profile.kind === 'production') {
+    // NIC offers CANEWB on the sandbox only and names the e-way bill system's own API for production, which is not called yet.
+    throw new CompanionError('IRP_REJECTED', 'On the production IRP, IRN Bridge cannot cancel an e-way bill yet: NIC offers that call on its sandbox only.',
+      { hint: 'Cancel the e-way bill on the e-way bill portal (ewaybillgst.gov.in) within 24 hours of generating it, then cancel the IRN here.' });
+  }
   const session = await deps.sessionFor(profile);
   let ewbNo = row?.ewb_no ?? null;
   if (!ewbNo) ewbNo = await ewbNoAtIrp(session, irn);

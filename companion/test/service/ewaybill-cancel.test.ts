@@ -78,6 +78,13 @@ describe('cancel an e-way bill', () => {
     assert.equal((await rig.c.api(routes.einvoice(irn))).body.ewbCancelDate, null, 'nothing recorded');
   });
 
+  test('on a production profile the companion says to use the e-way bill portal, without calling anything', async () => {
+    const { cancelEwaybill } = await import('../../src/ledger/ewaybill-cancel');
+    const ledger = rig.c.running.companion.ctx.ledger;
+    await assert.rejects(cancelEwaybill({ ledger, sessionFor: () => assert.fail('no IRP session') }, { kind: 'production', name: 'prod' } as never, 'a'.repeat(64), { reason: '2', remark: 'x' }),
+      (e: Error & { code?: string; details?: { hint?: string } }) => e.code === 'IRP_REJECTED' && /e-way bill portal/.test(e.details?.hint ?? ''));
+  });
+
   test('an e-way bill cancelled at the IRP but not in the ledger (lost answer): 312 is settled by asking, and recorded', async () => {
     const { irn, ewbNo } = await registerWithEwb();
     await rig.irp.session().post('/ewayapi', { ewbNo: Number(ewbNo), cancelRsnCode: 2, cancelRmrk: 'elsewhere' });
