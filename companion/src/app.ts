@@ -7,16 +7,15 @@ import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_COMPANION_PORT } from '@irn-bridge/shared/api/contract';
 import { ensureHome } from './home';
 import { createLogger, type Logger } from './logger';
-import { openLedger } from './ledger/open';
+import { openStorage } from './storage/open';
+import type { LedgerStorage, Storage } from './storage/types';
+import type { SqliteStorage } from './storage/sqlite';
 import { scheduleBackups } from './ledger/backup';
-import { LedgerStore } from './ledger/store';
 import { GenerationService } from './ledger/generate';
 import { DocumentService } from './ledger/documents';
 import { BatchRunner } from './ledger/batch';
 import { ProfileStore } from './profiles/store';
 import { SessionPool } from './profiles/sessions';
-import { ApiKeyStore } from './security/keys';
-import { PairingCodes } from './security/pairing';
 import { RateLimiter } from './security/rate-limit';
 import { originGuard } from './security/origin';
 import { requireApiKey } from './security/auth';
@@ -41,6 +40,8 @@ export interface CompanionOptions {
   port?: number;
   now?: () => Date;
   log?: Logger;
+  /** A postgres:// URL (team mode: several companions on one database); undefined for <home>/irn-bridge.db. */
+  database?: string;
   /** Reconcile pending/unknown ledger rows in the background at start (default true). */
   reconcileOnStart?: boolean;
   /** The names and scheme the listener serves (server.ts); default 127.0.0.1/localhost over HTTP. */
@@ -50,7 +51,8 @@ export interface CompanionOptions {
 export interface Companion {
   app: Hono<AppEnv>;
   ctx: CompanionContext;
-  ledger: LedgerStore;
+  ledger: LedgerStorage;
+  storage: Storage;
   profiles: ProfileStore;
   /** Resolves when start-up reconciliation has finished (it never rejects). */
   reconciled: Promise<void>;
@@ -63,20 +65,22 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const home = ensureHome(opts.home);
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? createLogger();
-  // Waits for a locked file without freezing the listening port; refuses a missing, cut or damaged one (ledger/open.ts).
-  const db = await openLedger(home, { onFileProblem: (e) => log.warn(`${e.message} ${e.details.hint ?? ''}`) });
-  const ledger = new LedgerStore(db, now);
+  // SQLite: waits for a locked file without freezing the listening port; refuses a missing, cut or damaged one (ledger/open.ts).
+  // PostgreSQL: connects and migrates (storage/postgres/).
+  const storage = await openStorage({ home, database: opts.database, now, onFileProblem: (e) => log.warn(`${e.message} ${e.details.hint ?? ''}`) });
+  const db = storage.kind === 'sqlite' ? (storage as SqliteStorage).db : undefined;
+  const ledger = storage.ledger;
   const profiles = new ProfileStore(home);
   if (profiles.ensureDemo()) log.info('created the DEMO profile (embedded offline IRP, GSTIN 29AAHCA4821K1ZH)');
-  const sessions = new SessionPool(home, profiles, { now, log });
+  const sessions = new SessionPool(home, profiles, { now, log, tokens: storage.tokens });
   const sessionFor = sessions.sessionFor.bind(sessions);
   const profileNamed = (name: string) => profiles.get(name);
   const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });
   const documents = new DocumentService({ ledger, sessionFor, profileNamed, now });
   const batches = new BatchRunner(generation, (wish) => profiles.resolve(wish), now);
   const ctx: CompanionContext = {
-    home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, ledger, profiles, sessions, generation, documents, batches,
-    keys: new ApiKeyStore(db, now), pairing: new PairingCodes(db, now), pairLimiter: new RateLimiter(10, 60_000),
+    home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, storage, ledger, profiles, sessions, generation, documents, batches,
+    keys: storage.keys, pairing: storage.pairing, pairLimiter: new RateLimiter(10, 60_000),
   };
 
   const app = new Hono<AppEnv>();
@@ -110,12 +114,13 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
       log.warn(`start-up reconciliation stopped: ${(e as Error)?.message ?? e}`);
     });
 
-  const stopBackups = opts.reconcileOnStart === false ? () => undefined
+  // Backups are of the SQLite file; a PostgreSQL database is backed up by its administrator (pg_dump).
+  const stopBackups = opts.reconcileOnStart === false || !db ? () => undefined
     : scheduleBackups(db, home, (e) => log.warn(`ledger backup failed: ${(e as Error)?.message ?? e}`), (p) => log.info(`ledger backed up to ${p}`));
 
   let closed = false;
   return {
-    app, ctx, ledger, profiles, reconciled,
+    app, ctx, ledger, storage, profiles, reconciled,
     setPort(port: number) { ctx.port.value = port; },
     async close() {
       if (closed) return;
@@ -123,9 +128,9 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
       await reconciled;
       await batches.settle();
       stopBackups();
-      generation.close();
+      await generation.close();
       await sessions.close();
-      db.close();
+      await storage.close();
     },
   };
 }

@@ -127,7 +127,7 @@ describe('ERPNext: other documents', () => {
       assert.equal(await page.locator('[data-testid="irn-summary"] dt', { hasText: 'Credit note' }).count(), 1);
       await page.getByTestId('irn-confirm').click();
       const irn = await textOf(page.getByTestId('irn-irn'));
-      const row = companion.running.companion.ledger.findByIrn(irn);
+      const row = (await companion.running.companion.ledger.findByIrn(irn));
       assert.equal(row?.doc_type, 'CRN');
       assert.equal(row?.doc_no, 'ASW-26-00051');
       assert.equal(row?.state, 'generated');
@@ -235,7 +235,7 @@ describe('ERPNext: cancel', () => {
       assert.equal(await page.getByTestId('irn-result').getAttribute('data-status'), 'CNL');
       assert.equal(await page.getByTestId('irn-cancel-open').count(), 0);
 
-      assert.equal(companion.running.companion.ledger.findByIrn(irn)?.state, 'cancelled');
+      assert.equal((await companion.running.companion.ledger.findByIrn(irn))?.state, 'cancelled');
       // Recorded as India Compliance's own cancellation does it: the invoice cancelled, then marked
       // (the panel shows the IRP's answer first and records in ERPNext after it).
       await expect(page.getByTestId('irn-writeback').filter({ hasText: 'cancelled in ERPNext' }));

@@ -64,7 +64,7 @@ describe('ERPNext: e-way bill', () => {
       assert.equal(await page.getByTestId('irn-ewb-issue').count(), 1);
       assert.equal(await page.getByTestId('irn-ewb-vehno').getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByTestId('irn-ewb-form').count(), 1);
-      assert.equal(companion.running.companion.ledger.findByIrn(irn)?.ewb_no, null);
+      assert.equal((await companion.running.companion.ledger.findByIrn(irn))?.ewb_no, null);
       saveScreenshot('erpnext-panel-ewaybill-form', await page.getByTestId('irn-panel').screenshot());
 
       await page.getByTestId('irn-ewb-vehno').fill('ka 01 ab 1234');
@@ -91,7 +91,7 @@ describe('ERPNext: e-way bill', () => {
       // (The IRP's own 2230 for a cancel sent anyway is covered by companion/test/offline-irp/cancel-ewb.test.ts.)
       assert.equal(await page.getByTestId('irn-cancel-open').count(), 0);
       assert.match(await textOf(page.getByTestId('irn-cancel-blocked')), /active e-way bill.*Cancel the e-way bill first/);
-      assert.equal(companion.running.companion.ledger.findByIrn(irn)?.state, 'generated');
+      assert.equal((await companion.running.companion.ledger.findByIrn(irn))?.state, 'generated');
     } finally {
       await b.close();
     }

@@ -128,7 +128,7 @@ describe('history', () => {
     await page.getByTestId('history-action-confirm').click();
     assert.match(await textOf(page.getByTestId('history-message')), /E-way bill \d{12} of ASW-26-00042 cancelled on .*the IRN can now be cancelled/);
     assert.match(await textOf(row42.getByTestId('history-ewb')), /· Cancelled/);
-    assert.ok(rig.companion.running.companion.ledger.findByIrn(irn42)?.ewb_cancel_date);
+    assert.ok((await rig.companion.running.companion.ledger.findByIrn(irn42))?.ewb_cancel_date);
 
     await row42.getByTestId('history-cancel').click();
     await page.getByTestId('history-action-reason').selectOption('3');
@@ -136,7 +136,7 @@ describe('history', () => {
     await page.getByTestId('history-action-confirm').click();
     assert.match(await textOf(page.getByTestId('history-message')), /IRN of ASW-26-00042 cancelled on/);
     assert.equal(await row42.getAttribute('data-state'), 'cancelled');
-    assert.equal(rig.companion.running.companion.ledger.findByIrn(irn42)?.state, 'cancelled');
+    assert.equal((await rig.companion.running.companion.ledger.findByIrn(irn42))?.state, 'cancelled');
     saveScreenshot('history-1366-after-cancel', await page.screenshot());
   });
 

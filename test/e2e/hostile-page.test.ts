@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCompanion, type RunningCompanion } from '@irn-bridge/companion/server';
+import { PairingCodes } from '@irn-bridge/companion/security/pairing';
 import { createLogger } from '@irn-bridge/companion/logger';
 import { serveSite, type ServedSite } from './support/erp-sites';
 
@@ -124,7 +125,7 @@ async function startLoggedCompanion() {
     /** `[method, path, status]` of every request the companion answered. */
     answered: () => lines.map((l) => / info (GET|POST|OPTIONS|PUT|DELETE) (\S+) (\d{3}) /.exec(l)).filter((m) => m !== null)
       .map((m) => ({ method: m[1], path: m[2], status: Number(m[3]) })),
-    pairingCode: () => running.companion.ctx.pairing.create().code,
+    pairingCode: () => new PairingCodes(running.companion.ctx.db!).create().code,
     irpRegistrations: async () => (await running.companion.ctx.sessions.offlineIrp()).counters.registrations,
     async close() {
       await running.close();
@@ -242,7 +243,7 @@ describe('a hostile web page in Chromium', () => {
     assert.equal(await companion.irpRegistrations(), registrationsBefore);
     assert.deepEqual(await ledger(), ledgerBefore);
     // The companion's own connection (the test package does not depend on better-sqlite3 itself).
-    const db = companion.running.companion.ctx.db;
+    const db = companion.running.companion.ctx.db!;
     assert.ok(companion.answered().some((a) => a.status === 421), 'the rebinding requests were answered 421');
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.equal((db.prepare('SELECT COUNT(*) AS n FROM einvoices').get() as { n: number }).n, 1);

@@ -93,7 +93,7 @@ for (const vp of VIEWPORTS) {
         assert.match(await page.getByTestId('irn-live').textContent() ?? '', /e-Invoice registered/);
         assert.equal(await textOf(action), 'e-Invoice');
 
-        const signed = rig.companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code as string;
+        const signed = (await rig.companion.running.companion.ledger.findByIrn(irn))?.signed_qr_code as string;
         const want2 = expectedMatrix(signed);
         const svg = page.getByTestId('irn-qr-svg');
         assert.ok(sameMatrix(svgMatrix((await svg.locator('path').getAttribute('d'))!, want2.length), want2), 'the SVG is the signed QR');
@@ -146,7 +146,7 @@ describe('ERPNext: QR download and print', () => {
         return { types: item.types, text: await (await item.getType('text/plain')).text() };
       });
       assert.deepEqual([...copied.types].sort(), ['image/png', 'text/plain']);
-      assert.equal(copied.text, rig.companion.running.companion.ledger.findByIrn(irn)?.signed_qr_code);
+      assert.equal(copied.text, (await rig.companion.running.companion.ledger.findByIrn(irn))?.signed_qr_code);
     } finally {
       await page.close();
     }

@@ -83,7 +83,7 @@ describe('Recipes: any web ERP', () => {
       assert.match(await textOf(wb), /does not record the IRN in Generic ERP/);
       saveScreenshot('recipe-panel-after', await panel(page).screenshot());
 
-      const row = companion.running.companion.ledger.findByIrn(irn);
+      const row = (await companion.running.companion.ledger.findByIrn(irn));
       assert.deepEqual([row?.doc_type, row?.doc_no, row?.state], ['INV', 'GEN/26/0007', 'generated']);
       assert.equal(await companion.irpRegistrations(), before + 1);
       assert.deepEqual(erp.writes, [], 'no write-back in this recipe');
@@ -155,7 +155,7 @@ describe('Recipes: any web ERP', () => {
       assert.equal(await wb.getAttribute('data-method'), 'recipe-post');
       assert.equal(await wb.getAttribute('data-ok'), 'true');
       assert.deepEqual(erp.writes.map((w) => [w.id, w.body.irn]), [['GEN-0008', irn]]);
-      assert.equal(companion.running.companion.ledger.findByIrn(irn)?.doc_no, 'GEN/26/0008');
+      assert.equal((await companion.running.companion.ledger.findByIrn(irn))?.doc_no, 'GEN/26/0008');
 
       // Delete: the recipe is gone from options (the site stays enabled).
       await options.bringToFront();

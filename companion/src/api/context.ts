@@ -1,6 +1,6 @@
 /** What every route module receives: the services of one running companion. */
 import type { Db } from '../ledger/db';
-import type { LedgerStore } from '../ledger/store';
+import type { LedgerStorage, PairingStorage, Storage } from '../storage/types';
 import type { GenerationService } from '../ledger/generate';
 import type { DocumentService } from '../ledger/documents';
 import type { BatchRunner } from '../ledger/batch';
@@ -8,7 +8,6 @@ import type { ProfileStore } from '../profiles/store';
 import type { SessionPool } from '../profiles/sessions';
 import type { ApiKeyStore } from '../security/keys';
 import type { KeyedEnv } from '../security/auth';
-import type { PairingCodes } from '../security/pairing';
 import type { RateLimiter } from '../security/rate-limit';
 import type { Logger } from '../logger';
 
@@ -18,15 +17,17 @@ export interface CompanionContext {
   port: { value: number };
   now: () => Date;
   log: Logger;
-  db: Db;
-  ledger: LedgerStore;
+  /** The SQLite file (one desk); undefined on PostgreSQL. */
+  db?: Db;
+  storage: Storage;
+  ledger: LedgerStorage;
   profiles: ProfileStore;
   sessions: SessionPool;
   generation: GenerationService;
   documents: DocumentService;
   batches: BatchRunner;
   keys: ApiKeyStore;
-  pairing: PairingCodes;
+  pairing: PairingStorage;
   pairLimiter: RateLimiter;
 }
 

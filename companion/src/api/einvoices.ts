@@ -22,7 +22,7 @@ export function einvoiceRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>):
       return c.json(await ctx.generation.generate(profile, checked));
     } finally {
       // Where the invoice came from, for the history's "open in the ERP" (whatever the outcome; a lost write only loses the link).
-      if (body.source) { try { ctx.ledger.setSource(checked.key, body.source); } catch { /* the ledger is busy: the link is not essential */ } }
+      if (body.source) { try { await ctx.ledger.setSource(checked.key, body.source); } catch { /* the ledger is busy: the link is not essential */ } }
     }
   });
 
@@ -31,23 +31,23 @@ export function einvoiceRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>):
       const profile = ctx.profiles.resolve({ profile: q.profile });
       return c.json(await ctx.documents.byDocument(profile, { docType: q.docType, docNo: q.docNo, docDate: q.docDate }, { ledgerOnly: q.ledgerOnly === 'true' }));
     }
-    const page = ctx.ledger.list({ state: q.state, from: q.from, to: q.to, q: q.q, profile: q.profile, limit: q.limit, offset: q.offset });
+    const page = await ctx.ledger.list({ state: q.state, from: q.from, to: q.to, q: q.q, profile: q.profile, limit: q.limit, offset: q.offset });
     return c.json({ entries: page.rows.map(toLedgerEntry), total: page.total, limit: page.limit, offset: page.offset } satisfies LedgerListResponse);
   });
 
   serve(app, 'einvoice', async (c, { params, query }) => {
     const irn = params.irn.toLowerCase();
-    return c.json(await ctx.documents.byIrn(profileForIrn(ctx, irn, query.profile), irn));
+    return c.json(await ctx.documents.byIrn(await profileForIrn(ctx, irn, query.profile), irn));
   });
 
   serve(app, 'cancel', async (c, { params, body }) => {
     const irn = params.irn.toLowerCase();
-    return c.json(await ctx.documents.cancel(profileForIrn(ctx, irn, body.profile ?? undefined), irn, { reason: body.reason, remark: body.remark }));
+    return c.json(await ctx.documents.cancel(await profileForIrn(ctx, irn, body.profile ?? undefined), irn, { reason: body.reason, remark: body.remark }));
   });
 
   serve(app, 'ewaybill', async (c, { params, body }) => {
     const irn = params.irn.toLowerCase();
     const { profile, ...fields } = body;
-    return c.json(await ctx.documents.ewaybill(profileForIrn(ctx, irn, profile ?? undefined), irn, fields));
+    return c.json(await ctx.documents.ewaybill(await profileForIrn(ctx, irn, profile ?? undefined), irn, fields));
   });
 }

@@ -8,7 +8,7 @@ import { serve } from './contract-routes';
 export function ewaybillRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void {
   serve(app, 'ewaybillCancel', async (c, { params, body }) => {
     const irn = params.irn.toLowerCase();
-    const profile = profileForIrn(ctx, irn, body.profile ?? undefined);
+    const profile = await profileForIrn(ctx, irn, body.profile ?? undefined);
     return c.json(await cancelEwaybill({ ledger: ctx.ledger, sessionFor: (p) => ctx.sessions.sessionFor(p), now: ctx.now }, profile, irn,
       { reason: body.reason, remark: body.remark }));
   });

@@ -8,13 +8,13 @@ import { serve } from './contract-routes';
 export const COMPANION_VERSION = '0.1.0';
 
 export function healthRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void {
-  serve(app, 'health', (c) => {
+  serve(app, 'health', async (c) => {
     const key = bearerKey(c.req.header('authorization'));
     const body: HealthResponse = {
       service: 'irn-bridge-companion',
       version: COMPANION_VERSION,
       apiVersion: API_VERSION,
-      paired: !!key && !!ctx.keys.verify(key),
+      paired: !!key && !!(await ctx.keys.verify(key)),
       profiles: ctx.profiles.list().map(profileRef),
       defaultProfile: ctx.profiles.defaultName(),
     };

@@ -10,14 +10,14 @@ export function pairRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): voi
   // Limited per source, before the body is read (junk bodies count too); a newer code starts afresh.
   app.use('/v1/pair', async (c, next) => {
     const source = c.req.header('origin') ?? 'local';
-    if (c.req.method === 'POST' && !ctx.pairLimiter.take(source, ctx.pairing.newestCreatedAt())) {
+    if (c.req.method === 'POST' && !ctx.pairLimiter.take(source, await ctx.pairing.newestCreatedAt())) {
       throw new CompanionError('RATE_LIMITED', 'Too many pairing attempts. Wait a minute and try again.');
     }
     await next();
   });
-  serve(app, 'pair', (c, { body }) => {
+  serve(app, 'pair', async (c, { body }) => {
     const client = body.client.trim();
-    const outcome = ctx.pairing.redeem(body.code);
+    const outcome = await ctx.pairing.redeem(body.code);
     if (outcome === 'exhausted') {
       throw new CompanionError('RATE_LIMITED', 'Too many wrong pairing codes: the code is no longer valid.',
         { hint: 'Run `irn-bridge pair` again for a new code.' });
@@ -29,7 +29,7 @@ export function pairRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): voi
         { hint: 'Run `irn-bridge pair` on this computer and type the code it shows (valid 5 minutes, one use).' });
     }
     const origin = c.req.header('origin');
-    const { apiKey, keyId } = ctx.keys.issue(client, origin && isExtensionOrigin(origin) ? origin : null);
+    const { apiKey, keyId } = await ctx.keys.issue(client, origin && isExtensionOrigin(origin) ? origin : null);
     ctx.log.info(`paired a new client "${client.replace(/[^\w .@-]/g, '')}" as ${keyId}`);
     return c.json({ apiKey, keyId, client } satisfies PairResponse);
   });

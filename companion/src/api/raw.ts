@@ -15,10 +15,10 @@ export function rawRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void
     const operation = `raw ${method} ${path.split('?')[0]}`;
     try {
       const res = method === 'GET' ? await session.get(path) : await session.post(path, body.body ?? {});
-      ctx.ledger.audit({ profile: profile.name, operation, outcome: 'ok', durationMs: Date.now() - started });
+      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'ok', durationMs: Date.now() - started });
       return c.json({ data: res.data, info: res.info } satisfies RawIrpResponse);
     } catch (e) {
-      ctx.ledger.audit({ profile: profile.name, operation, outcome: 'error', durationMs: Date.now() - started });
+      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'error', durationMs: Date.now() - started });
       throw irpCallFailure(e, 'the request');
     }
   });

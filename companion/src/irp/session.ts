@@ -112,9 +112,21 @@ export class IrpSession {
     return this.inflight;
   }
 
-  private async obtainToken(force: boolean): Promise<CachedToken> {
+  private obtainToken(force: boolean): Promise<CachedToken> {
+    // A cache shared by several processes (team mode) lets one of them authenticate at a time.
+    const failed = force ? this.token?.authToken ?? null : null;
+    const run = () => this.obtainTokenNow(force, failed);
+    return this.cache.exclusive ? this.cache.exclusive(this.identity, run) : run();
+  }
+
+  private async obtainTokenNow(force: boolean, failed: string | null): Promise<CachedToken> {
     if (force) {
       this.token = null;
+      if (this.cache.exclusive && failed) {
+        // Another process may have re-authenticated since our token was refused: its token is the one to use.
+        const shared = await this.cache.get(this.identity);
+        if (this.fresh(shared) && shared.authToken !== failed) return (this.token = shared);
+      }
       await this.cache.delete(this.identity);
     } else {
       const cached = await this.cache.get(this.identity);

@@ -23,6 +23,11 @@ export interface TokenCache {
   get(identity: string): Promise<CachedToken | null>;
   set(identity: string, t: CachedToken): Promise<void>;
   delete(identity: string): Promise<void>;
+  /**
+   * A cache shared by several processes (storage/postgres/tokens.ts) runs `fn` while no other process
+   * runs it for the same identity, so only one of them authenticates; the others then find its token.
+   */
+  exclusive?<T>(identity: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** One stable key per (IRP, GSTIN, user, client): a token is only valid for exactly that combination. */
@@ -31,7 +36,7 @@ export function profileIdentity(p: { baseUrl: string; gstin: string; username: s
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function isCachedToken(v: unknown): v is CachedToken {
+export function isCachedToken(v: unknown): v is CachedToken {
   const t = v as CachedToken;
   return (
     typeof t === 'object' && t !== null &&

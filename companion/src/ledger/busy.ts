@@ -16,18 +16,21 @@ export const ledgerWaitMs = (env: NodeJS.ProcessEnv = process.env): number => {
   return Number.isFinite(v) && v >= 0 ? v : 10_000;
 };
 
+/** PostgreSQL's lock_not_available (lock_timeout), serialization_failure and deadlock_detected: another process's lock, try again. */
+const PG_BUSY = new Set(['55P03', '40001', '40P01']);
+
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || PG_BUSY.has(code));
 }
 
 /** Runs `fn`; while it fails because another process holds the ledger, tries again with backoff up to `waitMs`. */
-export async function retryWhileBusy<T>(fn: () => T, waitMs = ledgerWaitMs()): Promise<T> {
+export async function retryWhileBusy<T>(fn: () => T | Promise<T>, waitMs = ledgerWaitMs()): Promise<T> {
   const deadline = Date.now() + waitMs;
   let pause = 5;
   for (;;) {
     try {
-      return fn();
+      return await fn();
     } catch (e) {
       if (!isBusy(e) || Date.now() >= deadline) throw e;
       await sleep(Math.min(pause, Math.max(1, deadline - Date.now())));

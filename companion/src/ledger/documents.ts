@@ -9,11 +9,12 @@ import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
 import { resultFromIrp, resultFromRow } from './result';
-import { documentOf, type LedgerRow, type LedgerStore } from './store';
+import { documentOf, type LedgerRow } from './store';
+import type { LedgerStorage } from '../storage/types';
 import type { ProfileStore } from '../profiles/store';
 
 export interface DocumentDeps {
-  ledger: LedgerStore;
+  ledger: LedgerStorage;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   profileNamed: (name: string) => ProfileConfig | undefined;
   now?: () => Date;
@@ -23,13 +24,13 @@ export interface DocumentDeps {
  * The profile for an operation on an IRN: the one named, else the one the ledger registered it
  * under (if it still exists), else the default.
  */
-export function profileForIrn(
-  deps: { profiles: Pick<ProfileStore, 'resolve' | 'get'>; ledger: Pick<LedgerStore, 'findByIrn'> },
+export async function profileForIrn(
+  deps: { profiles: Pick<ProfileStore, 'resolve' | 'get'>; ledger: Pick<LedgerStorage, 'findByIrn'> },
   irn: string,
   explicit?: string,
-): ProfileConfig {
+): Promise<ProfileConfig> {
   if (explicit) return deps.profiles.resolve({ profile: explicit });
-  const row = deps.ledger.findByIrn(irn);
+  const row = await deps.ledger.findByIrn(irn);
   return (row ? deps.profiles.get(row.profile) : undefined) ?? deps.profiles.resolve({});
 }
 
@@ -41,7 +42,7 @@ export class DocumentService {
   }
 
   async byIrn(profile: ProfileConfig, irn: string): Promise<EInvoiceResult> {
-    const row = this.deps.ledger.findByIrn(irn);
+    const row = await this.deps.ledger.findByIrn(irn);
     if (row) return resultFromRow(row, this.refOf(row, profile), { fromLedger: true });
     const session = await this.deps.sessionFor(profile);
     try {
@@ -59,7 +60,7 @@ export class DocumentService {
       throw badRequest(`"${q.docDate}" is not a document date.`, 'Use dd/mm/yyyy, e.g. 05/04/2026.');
     }
     const docType = q.docType.toUpperCase();
-    const row = this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
+    const row = await this.deps.ledger.find({ sellerGstin: profile.gstin, fy, docType: docType as 'INV', docNo: q.docNo.trim().toUpperCase(), docDate: q.docDate });
     if (row?.irn && (row.state === 'generated' || row.state === 'cancelled')) return resultFromRow(row, this.refOf(row, profile), { fromLedger: true });
     if (opts.ledgerOnly) {
       throw new CompanionError('NOT_FOUND', `The ledger has no IRN for ${docType} ${q.docNo} of ${q.docDate}.`,
@@ -82,7 +83,7 @@ export class DocumentService {
   async cancel(profile: ProfileConfig, irn: string, cmd: CancelCommand): Promise<CancelResponse> {
     const req = { reason: cmd.reason, remark: cleanCancelRemark(cmd.remark) };
     if (!req.remark) throw badRequest('"remark" has no text the IRP can store: write why the IRN is cancelled, in words.');
-    const row = this.deps.ledger.findByIrn(irn);
+    const row = await this.deps.ledger.findByIrn(irn);
     if (row?.state === 'cancelled') {
       throw new CompanionError('ALREADY_CANCELLED', `IRN ${irn} was already cancelled on ${row.cancel_date ?? 'an earlier date'}.`);
     }
@@ -92,18 +93,18 @@ export class DocumentService {
       profile: profile.name, operation: 'cancel', irn, document: row ? documentOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
     try {
       const { data } = await session.cancelIrn({ irn, reason: req.reason, remark: req.remark });
-      this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
-      audit('cancelled');
+      await this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
+      await audit('cancelled');
       return { irn: data.Irn ?? irn, cancelDate: data.CancelDate, status: 'CNL' };
     } catch (e) {
       const maybeDone = !isIrpError(e) || e.codes.includes('9999');
       if (maybeDone && await this.cancelledAtIrp(session, irn)) {
         const cancelDate = formatIstDateTime(this.deps.now?.() ?? new Date());
-        this.deps.ledger.markCancelled(irn, cancelDate, req.reason, req.remark);
-        audit('cancelled (confirmed by the IRP)');
+        await this.deps.ledger.markCancelled(irn, cancelDate, req.reason, req.remark);
+        await audit('cancelled (confirmed by the IRP)');
         return { irn, cancelDate, status: 'CNL' };
       }
-      audit(isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', isIrpError(e) ? e.codes : undefined);
+      await audit(isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', isIrpError(e) ? e.codes : undefined);
       throw irpCallFailure(e, 'the cancellation; retrying is safe');
     }
   }
@@ -122,7 +123,7 @@ export class DocumentService {
     if (problem) throw badRequest(`"${problem.field}": ${problem.message}`);
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
-    const row = this.deps.ledger.findByIrn(irn);
+    const row = await this.deps.ledger.findByIrn(irn);
     const body = {
       Irn: irn, Distance: req.distance, TransMode: req.transMode, TransId: req.transId?.trim().toUpperCase(), TransName: req.transName,
       TransDocNo: req.transDocNo?.trim(), TransDocDt: req.transDocDt?.trim(), VehNo: req.vehNo === undefined ? undefined : normalizeVehicleNo(req.vehNo), VehType: req.vehType,
@@ -130,11 +131,11 @@ export class DocumentService {
     try {
       const { data, info } = await session.generateEwbByIrn(JSON.parse(JSON.stringify(body)));
       const ewb = { ewbNo: String(data.EwbNo), ewbDt: data.EwbDt, ewbValidTill: data.EwbValidTill ?? null };
-      this.deps.ledger.setEwaybill(irn, ewb);
-      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
+      await this.deps.ledger.setEwaybill(irn, ewb);
+      await this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
       return { irn, ...ewb, ...(info ? { info } : {}) };
     } catch (e) {
-      this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null,
+      await this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null,
         outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
       throw irpCallFailure(e, 'the e-way bill request');
     }

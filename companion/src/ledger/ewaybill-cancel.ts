@@ -12,10 +12,11 @@ import { badRequest, CompanionError } from '../errors';
 import type { IrpPort } from '../profiles/sessions';
 import type { ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
-import { documentOf, type LedgerStore } from './store';
+import { documentOf } from './store';
+import type { LedgerStorage } from '../storage/types';
 
 export interface EwaybillCancelDeps {
-  ledger: LedgerStore;
+  ledger: LedgerStorage;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   now?: () => Date;
 }
@@ -31,7 +32,7 @@ export function ewbCancelStamp(at: Date): string {
 export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileConfig, irn: string, cmd: EwaybillCancelCommand): Promise<EwaybillCancelResponse> {
   const remark = cleanCancelRemark(cmd.remark);
   if (!remark) throw badRequest('"remark" has no text the e-way bill system can store: write why the e-way bill is cancelled, in words.');
-  const row = deps.ledger.findByIrn(irn);
+  const row = await deps.ledger.findByIrn(irn);
   if (row?.ewb_cancel_date) {
     throw new CompanionError('ALREADY_CANCELLED', `The e-way bill ${row.ewb_no} of IRN ${irn} was already cancelled on ${row.ewb_cancel_date}.`,
       { hint: row.state === 'cancelled' ? 'The IRN is cancelled too; nothing more is needed.' : 'The IRN can now be cancelled, within 24 hours of its registration.' });
@@ -54,18 +55,18 @@ export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileC
   try {
     const { data } = await session.cancelEwb({ ewbNo: Number(ewbNo), reason: cmd.reason, remark });
     const cancelDate = String(data?.cancelDate ?? ewbCancelStamp(deps.now?.() ?? new Date()));
-    deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
-    audit('cancelled');
+    await deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
+    await audit('cancelled');
     return { irn, ewbNo: String(ewbNo), cancelDate, status: 'CNL' };
   } catch (e) {
     const maybeDone = !isIrpError(e) || e.codes.includes('312');
     if (maybeDone && await cancelledAtIrp(session, irn)) {
       const cancelDate = ewbCancelStamp(deps.now?.() ?? new Date());
-      deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
-      audit('cancelled (confirmed by the IRP)');
+      await deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
+      await audit('cancelled (confirmed by the IRP)');
       return { irn, ewbNo: String(ewbNo), cancelDate, status: 'CNL' };
     }
-    audit(isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', isIrpError(e) ? e.codes : undefined);
+    await audit(isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', isIrpError(e) ? e.codes : undefined);
     throw irpCallFailure(e, 'the e-way bill cancellation; retrying is safe');
   }
 }

@@ -24,10 +24,11 @@ import { HEARTBEAT_MS, STALE_MS } from './owner';
 import { ParkedRegistrations } from './parked';
 import { isDamage, ledgerUnusable } from './file-check';
 import { qrFieldsOf, resultFromRow } from './result';
-import { documentOf, type Claim, type LedgerRow, type LedgerStore } from './store';
+import { documentOf, type Claim, type LedgerRow } from './store';
+import type { Attempt, AuditEntry, LedgerStorage } from '../storage/types';
 
 export interface GenerationDeps {
-  ledger: LedgerStore;
+  ledger: LedgerStorage;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   /** The profile a ledger row was written under (for reconciling), if it still exists. */
   profileNamed: (name: string) => ProfileConfig | undefined;
@@ -56,19 +57,20 @@ export class GenerationService {
   private get ledger() { return this.deps.ledger; }
 
   /** Registers a checked invoice (or returns what the ledger/IRP already holds for its document). */
-  async generate(profile: ProfileConfig, checked: CheckedInvoice): Promise<EInvoiceResult> {
-    return this.locks.run(lockKeyOf(checked.key), () => this.generateLocked(profile, checked.invoice, checked.key));
+  /** `opts.user` names who asked (team mode: the API key's user); stored on the row and in the audit log. */
+  async generate(profile: ProfileConfig, checked: CheckedInvoice, opts: { user?: string | null } = {}): Promise<EInvoiceResult> {
+    return this.locks.run(lockKeyOf(checked.key), () => this.generateLocked(profile, checked.invoice, checked.key, opts.user ?? null));
   }
 
-  private async generateLocked(profile: ProfileConfig, invoice: Inv01Invoice, key: DocumentKey): Promise<EInvoiceResult> {
+  private async generateLocked(profile: ProfileConfig, invoice: Inv01Invoice, key: DocumentKey, user: string | null): Promise<EInvoiceResult> {
     const started = Date.now();
     const ref = profileRef(profile);
-    this.parked.flush();
+    if (this.parked.size) await this.parked.flush();
     const parked = this.parked.findByKey((r) => sameDocument(r, key));
     if (parked) return this.answerFromLedger(parked, invoice, ref);
-    const attempt = {
+    const attempt: Attempt = {
       key, docNo: String(invoice.DocDtls.No).trim(), profile: profile.name, request: invoice,
-      buyerGstin: buyerOf(invoice), totalValue: totalOf(invoice),
+      buyerGstin: buyerOf(invoice), totalValue: totalOf(invoice), user,
     };
     const claim = await this.claim(attempt);
     if (claim.kind === 'done') {
@@ -87,18 +89,18 @@ export class GenerationService {
         row = (await this.write(() => this.ledger.beginAttempt(attempt, ['failed', 'pending', 'unknown']), `document ${row.doc_type} ${row.doc_no}`))!;
       }
       const result = await this.send(session, row, invoice, ref, 1);
-      this.audit({ profile: profile.name, operation: 'generate', document: key, irn: result.irn,
-        outcome: result.recovered ? 'recovered' : 'generated', durationMs: Date.now() - started });
+      await this.audit({ profile: profile.name, operation: 'generate', document: key, irn: result.irn,
+        outcome: result.recovered ? 'recovered' : 'generated', durationMs: Date.now() - started, user });
       return result;
     } catch (e) {
       const failure = e instanceof CompanionError ? e : null;
-      this.audit({ profile: profile.name, operation: 'generate', document: key, outcome: failure?.code ?? 'error',
-        irpCodes: failure?.details.irp?.codes, durationMs: Date.now() - started });
+      await this.audit({ profile: profile.name, operation: 'generate', document: key, outcome: failure?.code ?? 'error',
+        irpCodes: failure?.details.irp?.codes, durationMs: Date.now() - started, user });
       throw e;
     } finally {
       beat.stop();
       // An attempt that ended without settling the row hands it back, so nobody waits for a heartbeat to go stale.
-      if (!this.parked.find(id)) this.tryWrite(() => this.ledger.release(id));
+      if (!this.parked.find(id)) await this.tryWrite(() => this.ledger.release(id));
     }
   }
 
@@ -106,7 +108,7 @@ export class GenerationService {
    * Takes the document for this process (issue 10, defect 3). A row another live process is working
    * on is waited for, up to ownerWaitMs, and then answered from the ledger; still unsettled by then → 503.
    */
-  private async claim(attempt: Parameters<LedgerStore['claim']>[0]): Promise<Claim> {
+  private async claim(attempt: Attempt): Promise<Claim> {
     const what = `document ${attempt.key.docType} ${attempt.docNo}`;
     const deadline = Date.now() + (this.deps.ownerWaitMs ?? ownerWaitMs());
     let pause = 50;
@@ -121,34 +123,34 @@ export class GenerationService {
 
   /** Keeps this process's claim on a row fresh while it waits for the IRP. */
   private heartbeat(id: number): { stop(): void } {
-    const timer = setInterval(() => this.tryWrite(() => this.ledger.heartbeat([id])), HEARTBEAT_MS);
+    const timer = setInterval(() => void this.tryWrite(() => this.ledger.heartbeat([id])), HEARTBEAT_MS);
     timer.unref();
     return { stop: () => clearInterval(timer) };
   }
 
   /** A ledger write that waits (without blocking the event loop) while another process holds the file. */
-  private async write<T>(fn: () => T, what: string): Promise<T> {
+  private async write<T>(fn: () => Promise<T>, what: string): Promise<T> {
     try {
       return await retryWhileBusy(fn);
     } catch (e) {
       if (isBusy(e)) throw ledgerBusy(what);
-      if (isDamage(e)) throw ledgerUnusable(this.ledger.db.name, 'damaged', (e as Error).message);
+      if (isDamage(e)) throw ledgerUnusable(this.ledger.location, 'damaged', (e as Error).message);
       throw e;
     }
   }
 
   /** A write that may be lost without harm (an audit line, a heartbeat, a release). */
-  private tryWrite(fn: () => void): void {
-    try { fn(); } catch (e) { this.deps.log?.debug(`ledger: deferred write skipped (${(e as { code?: string })?.code ?? 'error'})`); }
+  private async tryWrite(fn: () => Promise<unknown>): Promise<void> {
+    try { await fn(); } catch (e) { this.deps.log?.debug(`ledger: deferred write skipped (${(e as { code?: string })?.code ?? 'error'})`); }
   }
 
-  private audit(e: Parameters<LedgerStore['audit']>[0]): void {
-    this.tryWrite(() => this.ledger.audit(e));
+  private audit(e: AuditEntry): Promise<void> {
+    return this.tryWrite(() => this.ledger.audit(e));
   }
 
   /** Marks a row failed/unknown; if the ledger cannot take it the row stays pending, which is as safe (asked before any resend). */
-  private markState(id: number, state: 'unknown' | 'failed', error: ApiErrorBody): void {
-    this.tryWrite(() => this.ledger.markState(id, state, error));
+  private markState(id: number, state: 'unknown' | 'failed', error: ApiErrorBody): Promise<void> {
+    return this.tryWrite(() => this.ledger.markState(id, state, error));
   }
 
   /**
@@ -167,10 +169,10 @@ export class GenerationService {
   }
 
   /** Writes parked registrations now (start-up, shutdown, tests). Returns how many still wait. */
-  flushParked(): number { return this.parked.flush(); }
+  flushParked(): Promise<number> { return this.parked.flush(); }
 
-  close(): void {
-    this.parked.flush();
+  async close(): Promise<void> {
+    await this.parked.flush();
     this.parked.stop();
   }
 
@@ -183,17 +185,17 @@ export class GenerationService {
       if (isIrpError(e) && e.codes.includes('2150')) return this.recoverDuplicate(session, row, invoice, ref, e);
       if (isIrpError(e) && !e.retryable) {
         const failure = irpRejected(e);
-        this.markState(row.id, 'failed', failure.body);
+        await this.markState(row.id, 'failed', failure.body);
         throw failure;
       }
       if (!isIrpError(e) && !isTransportLike(e)) throw e;
       // Timeout, 5xx, lost connection or a "try later" answer: the IRP may or may not have registered it.
-      this.markState(row.id, 'unknown', outcomeUnknown(e).body);
+      await this.markState(row.id, 'unknown', outcomeUnknown(e).body);
       this.deps.log?.info(`generate ${row.doc_type} ${row.doc_no}: outcome unknown, asking the IRP before any resend`);
       if (resends <= 0) throw outcomeUnknown(e);
-      const settled = await this.settleFromIrp(session, this.ledger.get(row.id), invoice, ref);
+      const settled = await this.settleFromIrp(session, await this.ledger.get(row.id), invoice, ref);
       if (settled) return settled;
-      return this.send(session, this.ledger.get(row.id), invoice, ref, resends - 1);
+      return this.send(session, await this.ledger.get(row.id), invoice, ref, resends - 1);
     }
   }
 
@@ -232,7 +234,7 @@ export class GenerationService {
       if (err instanceof CompanionError) throw err;
       if (!isIrpError(err) && !isTransportLike(err)) throw err;
       if (isTransportLike(err) || (isIrpError(err) && err.retryable)) {
-        this.markState(row.id, 'unknown', outcomeUnknown(err).body);
+        await this.markState(row.id, 'unknown', outcomeUnknown(err).body);
         throw outcomeUnknown(err);
       }
     }
@@ -240,7 +242,7 @@ export class GenerationService {
       const failure = new CompanionError('CONFLICT',
         `The IRP already holds document ${row.doc_type} ${row.doc_no}${dup?.Irn ? ` under IRN ${dup.Irn}` : ''}, but its details can no longer be fetched to compare with this invoice.`,
         { hint: 'The IRP serves IRN details for a short time only. Check the e-invoice portal before using this document number.', irp: { codes: e.codes, messages: e.messages } });
-      this.markState(row.id, 'failed', failure.body);
+      await this.markState(row.id, 'failed', failure.body);
       throw failure;
     }
     return this.acceptExisting(row, data, invoice, ref);
@@ -257,13 +259,13 @@ export class GenerationService {
       const failure = new CompanionError('CONFLICT',
         `Document ${row.doc_type} ${row.doc_no} of ${row.doc_date} is already registered at the IRP as IRN ${data.Irn} ` +
         `(${describe(held)}), which differs from this invoice (${describe(identityOf(invoice))}).`, { hint: CHANGED_HINT });
-      this.markState(row.id, 'failed', failure.body);
+      await this.markState(row.id, 'failed', failure.body);
       throw failure;
     }
     let stored = await this.store(row, data, true);
     if (String(data.Status ?? '').toUpperCase() === 'CNL' && !this.parked.find(row.id)) {
-      this.tryWrite(() => this.ledger.markCancelledFromIrp(row.id));
-      stored = this.ledger.get(row.id);
+      await this.tryWrite(() => this.ledger.markCancelledFromIrp(row.id));
+      stored = await this.ledger.get(row.id);
     }
     this.deps.log?.info(`generate ${row.doc_type} ${row.doc_no}: recovered existing IRN from the IRP`);
     return resultFromRow(stored, ref);
@@ -292,16 +294,16 @@ export class GenerationService {
         const settled = await this.settleFromIrp(session, current, invoice, profileRef(profile));
         if (!settled && failed) return;
         const result = settled ?? await this.send(session, current, invoice!, profileRef(profile), 0);
-        this.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current), irn: result.irn,
+        await this.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current), irn: result.irn,
           outcome: settled ? 'recovered' : 'generated', durationMs: Date.now() - started });
       } catch (e) {
         const body: ApiErrorBody | null = e instanceof CompanionError ? e.body : null;
-        this.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current),
+        await this.audit({ profile: profile.name, operation: 'reconcile', document: documentOf(current),
           outcome: body?.code ?? 'error', irpCodes: body?.irp?.codes, durationMs: Date.now() - started });
         this.deps.log?.info(`reconcile ${current.doc_type} ${current.doc_no}: ${body?.code ?? 'error'}`);
       } finally {
         beat.stop();
-        if (!this.parked.find(id)) this.tryWrite(() => this.ledger.release(id));
+        if (!this.parked.find(id)) await this.tryWrite(() => this.ledger.release(id));
       }
     });
   }

@@ -11,10 +11,10 @@ import { CompanionError } from '../errors';
 import type { IrpPort } from '../profiles/sessions';
 import { profileRef, type ProfileConfig } from '../profiles/types';
 import { irpCallFailure } from './irp-failures';
-import type { LedgerStore } from './store';
+import type { LedgerStorage } from '../storage/types';
 
 export async function lookupGstin(
-  deps: { ledger: Pick<LedgerStore, 'audit'>; sessionFor: (profile: ProfileConfig) => Promise<IrpPort> },
+  deps: { ledger: Pick<LedgerStorage, 'audit'>; sessionFor: (profile: ProfileConfig) => Promise<IrpPort> },
   profile: ProfileConfig,
   input: string,
 ): Promise<GstinDetails> {
@@ -25,10 +25,10 @@ export async function lookupGstin(
   const started = Date.now();
   try {
     const { data } = await session.gstinDetails(gstin);
-    deps.ledger.audit({ profile: profile.name, operation: 'gstin', outcome: 'ok', durationMs: Date.now() - started });
+    await deps.ledger.audit({ profile: profile.name, operation: 'gstin', outcome: 'ok', durationMs: Date.now() - started });
     return toGstinDetails(data, profile);
   } catch (e) {
-    deps.ledger.audit({ profile: profile.name, operation: 'gstin', outcome: 'error', durationMs: Date.now() - started });
+    await deps.ledger.audit({ profile: profile.name, operation: 'gstin', outcome: 'error', durationMs: Date.now() - started });
     throw irpCallFailure(e, 'the GSTIN lookup');
   }
 }

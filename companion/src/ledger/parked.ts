@@ -5,7 +5,8 @@
  * the next access to the document, until the ledger takes it.
  */
 import type { Logger } from '../logger';
-import type { LedgerRow, LedgerStore, Registration } from './store';
+import type { LedgerRow, Registration } from './store';
+import type { LedgerStorage } from '../storage/types';
 
 interface Parked { row: LedgerRow; data: Registration; recovered: boolean }
 
@@ -14,7 +15,7 @@ export class ParkedRegistrations {
   private timer: NodeJS.Timeout | null = null;
   private pause = 250;
 
-  constructor(private readonly ledger: LedgerStore, private readonly log?: Logger) {}
+  constructor(private readonly ledger: LedgerStorage, private readonly log?: Logger) {}
 
   park(row: LedgerRow, data: Registration, recovered: boolean): void {
     this.byRow.set(row.id, { row, data, recovered });
@@ -35,10 +36,10 @@ export class ParkedRegistrations {
   get size(): number { return this.byRow.size; }
 
   /** Tries to write every parked registration now; returns how many are still waiting. */
-  flush(): number {
+  async flush(): Promise<number> {
     for (const [id, p] of this.byRow) {
       try {
-        this.ledger.markGenerated(id, p.data, p.recovered);
+        await this.ledger.markGenerated(id, p.data, p.recovered);
         this.byRow.delete(id);
         this.log?.info(`ledger: stored IRN ${p.data.Irn} for ${p.row.doc_type} ${p.row.doc_no} now that the ledger can be written`);
       } catch { /* still not writable: the timer tries again */ }
@@ -48,12 +49,15 @@ export class ParkedRegistrations {
 
   private schedule(): void {
     if (this.timer || !this.byRow.size) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.flush()) {
+    this.timer = setTimeout(async () => {
+      if (await this.flush()) {
+        this.timer = null;
         this.pause = Math.min(this.pause * 2, 10_000);
         this.schedule();
-      } else this.pause = 250;
+      } else {
+        this.timer = null;
+        this.pause = 250;
+      }
     }, this.pause);
     this.timer.unref();
   }

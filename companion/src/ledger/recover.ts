@@ -14,7 +14,7 @@ import { listBackups } from './backup';
 import { databasePath } from './db';
 import { checkLedgerFile, markerPath } from './file-check';
 import { qrFieldsOf } from './result';
-import type { LedgerStore } from './store';
+import type { LedgerStorage } from '../storage/types';
 
 export interface DocRef { docType: string; docNo: string; docDate: string }
 
@@ -61,7 +61,7 @@ export function allowNewLedger(home: string): void {
 }
 
 /** Asks the IRP about each document and stores what it holds; never sends anything to be registered. */
-export async function recoverFromIrp(ledger: LedgerStore, session: IrpPort, profile: ProfileConfig, docs: DocRef[],
+export async function recoverFromIrp(ledger: LedgerStorage, session: IrpPort, profile: ProfileConfig, docs: DocRef[],
   onItem?: (item: RecoverItem, done: number) => void): Promise<RecoverItem[]> {
   const out: RecoverItem[] = [];
   for (const doc of docs) {
@@ -72,7 +72,7 @@ export async function recoverFromIrp(ledger: LedgerStore, session: IrpPort, prof
   return out;
 }
 
-async function recoverOne(ledger: LedgerStore, session: IrpPort, profile: ProfileConfig, doc: DocRef): Promise<RecoverItem> {
+async function recoverOne(ledger: LedgerStorage, session: IrpPort, profile: ProfileConfig, doc: DocRef): Promise<RecoverItem> {
   let key: DocumentKey;
   try {
     key = { sellerGstin: profile.gstin, fy: financialYear(doc.docDate), docType: doc.docType.toUpperCase() as DocumentKey['docType'],
@@ -80,7 +80,7 @@ async function recoverOne(ledger: LedgerStore, session: IrpPort, profile: Profil
   } catch {
     return { doc, outcome: 'invalid', message: `"${doc.docDate}" is not a document date (dd/mm/yyyy).` };
   }
-  const row = ledger.find(key);
+  const row = await ledger.find(key);
   if (row && (row.state === 'generated' || row.state === 'cancelled')) return { doc, outcome: 'in-ledger', irn: row.irn ?? undefined };
   let data;
   try {
@@ -92,8 +92,8 @@ async function recoverOne(ledger: LedgerStore, session: IrpPort, profile: Profil
   if (!data?.Irn) return { doc, outcome: 'not-at-irp' };
   const qr = qrFieldsOf(data.SignedQRCode);
   const stored = row
-    ? ledger.markGenerated(row.id, data, true)
-    : ledger.insertRecovered(key, doc.docNo.trim(), profile.name, data, qr?.BuyerGstin ?? null, qr?.TotInvVal == null ? null : Number(qr.TotInvVal));
-  if (String(data.Status ?? '').toUpperCase() === 'CNL') ledger.markCancelledFromIrp(stored.id);
+    ? await ledger.markGenerated(row.id, data, true)
+    : await ledger.insertRecovered(key, doc.docNo.trim(), profile.name, data, qr?.BuyerGstin ?? null, qr?.TotInvVal == null ? null : Number(qr.TotInvVal));
+  if (String(data.Status ?? '').toUpperCase() === 'CNL') await ledger.markCancelledFromIrp(stored.id);
   return { doc, outcome: 'recovered', irn: data.Irn };
 }

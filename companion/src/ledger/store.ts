@@ -87,6 +87,35 @@ export function auditValues(e: AuditEntry, at: string): (string | number | null)
 /** dd/mm/yyyy → yyyy-mm-dd, so date ranges compare as text. */
 const isoDay = (ddmmyyyy: string) => ddmmyyyy.replace(/^(\d{2})\/(\d{2})\/(\d{4})$/, '$3-$2-$1');
 
+/**
+ * The ledger list's WHERE clause (with `?` placeholders) for either storage: SQLite's LIKE ignores
+ * ASCII case, PostgreSQL's ILIKE is the same; the stored INV-01 is JSON text in both.
+ */
+export function listQuery(f: LedgerFilter, dialect: 'sqlite' | 'postgres'): { clause: string; args: unknown[]; limit: number; offset: number } {
+  const like = dialect === 'sqlite' ? 'LIKE' : 'ILIKE';
+  const buyerName = dialect === 'sqlite' ? "json_extract(request_json, '$.BuyerDtls.LglNm')" : "(request_json::jsonb #>> '{BuyerDtls,LglNm}')";
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.state) { where.push('state = ?'); args.push(f.state); }
+  if (f.profile) { where.push('profile = ?'); args.push(f.profile); }
+  const day = `substr(doc_date, 7, 4) || '-' || substr(doc_date, 4, 2) || '-' || substr(doc_date, 1, 2)`;
+  if (f.from) { where.push(`${day} >= ?`); args.push(isoDay(f.from)); }
+  if (f.to) { where.push(`${day} <= ?`); args.push(isoDay(f.to)); }
+  if (f.q) {
+    // Number, IRN, either GSTIN, the buyer's name (the stored INV-01's BuyerDtls.LglNm) and, for a figure, the invoice total.
+    const amount = Number(f.q.replace(/[₹,\s]/g, ''));
+    where.push(`(doc_no_key ${like} ? OR irn ${like} ? OR buyer_gstin ${like} ? OR seller_gstin ${like} ?
+      OR ${buyerName} ${like} ?${Number.isFinite(amount) && /\d/.test(f.q) ? ' OR ABS(total_value - ?) < 0.005' : ''})`);
+    const pattern = `%${f.q.toUpperCase().replace(/[%_]/g, '')}%`;
+    args.push(pattern, f.q.toLowerCase().replace(/[%_]/g, '') + '%', pattern, pattern, `%${f.q.replace(/[%_]/g, '')}%`);
+    if (Number.isFinite(amount) && /\d/.test(f.q)) args.push(amount);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), f.unbounded ? Number.MAX_SAFE_INTEGER : 1000);
+  const offset = Math.max(f.offset ?? 0, 0);
+  return { clause, args, limit, offset };
+}
+
 export class LedgerStore {
   constructor(readonly db: Db, private readonly now: () => Date = () => new Date()) {}
 
@@ -242,25 +271,7 @@ export class LedgerStore {
   }
 
   list(f: LedgerFilter = {}): { rows: LedgerRow[]; total: number; limit: number; offset: number } {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (f.state) { where.push('state = ?'); args.push(f.state); }
-    if (f.profile) { where.push('profile = ?'); args.push(f.profile); }
-    const day = `substr(doc_date, 7, 4) || '-' || substr(doc_date, 4, 2) || '-' || substr(doc_date, 1, 2)`;
-    if (f.from) { where.push(`${day} >= ?`); args.push(isoDay(f.from)); }
-    if (f.to) { where.push(`${day} <= ?`); args.push(isoDay(f.to)); }
-    if (f.q) {
-      // Number, IRN, either GSTIN, the buyer's name (the stored INV-01's BuyerDtls.LglNm) and, for a figure, the invoice total.
-      const amount = Number(f.q.replace(/[₹,\s]/g, ''));
-      where.push(`(doc_no_key LIKE ? OR irn LIKE ? OR buyer_gstin LIKE ? OR seller_gstin LIKE ?
-        OR json_extract(request_json, '$.BuyerDtls.LglNm') LIKE ?${Number.isFinite(amount) && /\d/.test(f.q) ? ' OR ABS(total_value - ?) < 0.005' : ''})`);
-      const like = `%${f.q.toUpperCase().replace(/[%_]/g, '')}%`;
-      args.push(like, f.q.toLowerCase().replace(/[%_]/g, '') + '%', like, like, `%${f.q.replace(/[%_]/g, '')}%`);
-      if (Number.isFinite(amount) && /\d/.test(f.q)) args.push(amount);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = Math.min(Math.max(f.limit ?? 50, 1), f.unbounded ? Number.MAX_SAFE_INTEGER : 1000);
-    const offset = Math.max(f.offset ?? 0, 0);
+    const { clause, args, limit, offset } = listQuery(f, 'sqlite');
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM einvoices ${clause}`).get(...args) as { n: number }).n;
     const rows = this.db.prepare(`SELECT * FROM einvoices ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as LedgerRow[];
     return { rows, total, limit, offset };

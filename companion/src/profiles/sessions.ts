@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { FileTokenCache, IrpSession, type IrpLogEvent } from '../irp';
+import { FileTokenCache, IrpSession, type IrpLogEvent, type TokenCache } from '../irp';
 import type { OfflineIrp } from '../offline-irp';
 import { ensurePrivateDir } from '../home';
 import type { Logger } from '../logger';
@@ -24,14 +24,15 @@ export const SANDBOX_KEY_PATH = fileURLToPath(new URL('../../assets/nic-sandbox-
 export class SessionPool {
   private readonly sessions = new Map<string, { fingerprint: string; session: IrpSession }>();
   private offline: Promise<OfflineIrp> | null = null;
-  private readonly tokenCache: FileTokenCache;
+  private readonly tokenCache: TokenCache;
 
   constructor(
     private readonly home: string,
     private readonly store: ProfileStore,
-    private readonly opts: { now?: () => Date; log?: Logger } = {},
+    /** `tokens`: the storage's token cache (shared through PostgreSQL in team mode); else <home>/tokens. */
+    private readonly opts: { now?: () => Date; log?: Logger; tokens?: TokenCache } = {},
   ) {
-    this.tokenCache = new FileTokenCache(ensurePrivateDir(join(home, 'tokens')));
+    this.tokenCache = opts.tokens ?? new FileTokenCache(ensurePrivateDir(join(home, 'tokens')));
   }
 
   /** The embedded offline IRP, created on first use. */

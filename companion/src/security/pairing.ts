@@ -11,7 +11,7 @@ import { randomCode, sha256Hex } from './hash';
 
 export const PAIRING_TTL_MS = 5 * 60_000;
 export const PAIRING_MAX_WRONG = 5;
-const CODE_LENGTH = 8;
+export const CODE_LENGTH = 8;
 
 export type PairingOutcome = 'ok' | 'wrong' | 'expired' | 'exhausted' | 'used';
 
@@ -26,6 +26,7 @@ export function formatCode(code: string): string {
 
 interface CodeRow { id: number; expires_at: string; attempts: number; used_at: string | null }
 
+/** The SQLite pairing codes (synchronous; storage/sqlite.ts makes them async, storage/postgres/pairing.ts is the other one). */
 export class PairingCodes {
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
 
@@ -74,7 +75,7 @@ export class PairingCodes {
 }
 
 /** A real code made in another home is not a guess: say where it belongs (and count no wrong attempt). */
-function refuseOtherHome(code: string, home: string, now: Date): void {
+export function refuseOtherHome(code: string, home: string, now: Date): void {
   const other = otherHomeOfPairingCode(sha256Hex(normalizeCode(code)), home, now);
   if (!other) return;
   throw new CompanionError('UNAUTHORIZED',

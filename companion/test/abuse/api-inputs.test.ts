@@ -13,6 +13,7 @@ import { hasBlockingIssues, validateInvoice } from '@irn-bridge/shared/invoice/v
 import { makeInvoice } from '../support/invoices';
 import { RateLimiter } from '../../src/security/rate-limit';
 import { makeHome, startTestCompanion, type TestCompanion } from '../service/helpers';
+import { dropAll, STORAGES } from '../support/storage';
 import {
   RUNS, SEED, assertNamesFields, assertRefused, prototypeKeys, rawRequest, snapshotLedger, unexpectedErrors,
   type LedgerSnapshot, type RawResponse,
@@ -21,7 +22,7 @@ import {
 const UNKNOWN_IRN = 'ab'.repeat(32);
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-describe('local API under hostile input', () => {
+for (const storage of STORAGES) describe(`local API under hostile input, ${storage.name}`, { skip: await storage.skip() }, () => {
   let home: ReturnType<typeof makeHome>;
   let c: TestCompanion;
   let realIrn: string;
@@ -45,7 +46,7 @@ describe('local API under hostile input', () => {
 
   before(async () => {
     home = makeHome('irnb-abuse-');
-    c = await startTestCompanion({ home: home.home });
+    c = await startTestCompanion({ home: home.home, database: await storage.database() });
     // The pairing rate limit (10 a minute) is proven in hostile-requests.test.ts; here it would hide the body checks.
     c.running.companion.ctx.pairLimiter = new RateLimiter(1_000_000, 60_000);
     // Something in the ledger to protect: one plain IRN and one with an e-way bill.
@@ -62,6 +63,7 @@ describe('local API under hostile input', () => {
   after(async () => {
     await c?.close();
     home?.remove();
+    await dropAll();
   });
 
   const postRoutes = () => [

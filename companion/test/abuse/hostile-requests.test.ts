@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { routes } from '@irn-bridge/shared/api/contract';
 import { makeInvoice } from '../support/invoices';
 import { openDatabase } from '../../src/ledger/db';
-import { ApiKeyStore } from '../../src/security/keys';
+import { SqliteApiKeys } from '../../src/security/keys';
 import { makeHome, startTestCompanion, type TestCompanion } from '../service/helpers';
 import { assertRefused, rawRequest, snapshotLedger, unexpectedErrors, type LedgerSnapshot, type RawResponse } from './support';
 
@@ -139,14 +139,14 @@ describe('requests a hostile page, a rebinding name or a stolen key can make', (
   });
 
   test('a stolen key that was revoked is refused on every route; health says unpaired', async () => {
-    const { code } = c.running.companion.ctx.pairing.create();
+    const { code } = await c.running.companion.ctx.pairing.create();
     const paired = await c.api(routes.pair, { body: { code, client: 'laptop that was stolen' }, key: null });
     assert.equal(paired.status, 200, paired.text);
     const stolen = paired.body.apiKey as string;
     assert.equal((await c.api(routes.profiles, { key: stolen })).status, 200, 'the key worked before');
     // Revoke the way `irn-bridge keys revoke` does: another process, same database file.
     const db = openDatabase(home.home);
-    try { assert.equal(new ApiKeyStore(db).revoke(paired.body.keyId), true); } finally { db.close(); }
+    try { assert.equal(new SqliteApiKeys(db).revoke(paired.body.keyId), true); } finally { db.close(); }
     for (const r of everyRoute().filter((x) => isProtected(x.path))) {
       const res = await rawRequest(c.port, { ...r, key: stolen, headers: { 'content-type': 'application/json' } });
       const err = assertRefused(res, `${r.path} with the revoked key`, { status: 401, code: 'UNAUTHORIZED' });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { PostgresStorage } from '../../src/storage/postgres';
 import type { ApiErrorCode } from '@irn-bridge/shared/api/contract';
 import type { TestCompanion } from '../service/helpers';
 
@@ -117,10 +118,14 @@ export interface LedgerSnapshot {
   rows: unknown[];
 }
 
-/** Reads the ledger through the API and, read-only, from the SQLite file (after an integrity check). */
+/** Reads the ledger through the API and, read-only, from the SQLite file (after an integrity check) or the PostgreSQL table. */
 export async function snapshotLedger(c: TestCompanion): Promise<LedgerSnapshot> {
   const res = await c.api('/v1/einvoices?limit=1000');
   assert.equal(res.status, 200, res.text);
+  const storage = c.running.companion.storage;
+  if (storage.kind === 'postgres') {
+    return { api: res.body, rows: (await (storage as PostgresStorage).pool.query('SELECT * FROM einvoices ORDER BY id')).rows };
+  }
   const db = new Database(join(c.home, 'irn-bridge.db'), { readonly: true, fileMustExist: true });
   try {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');

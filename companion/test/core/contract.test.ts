@@ -66,7 +66,7 @@ describe('the local API contract, route by route', () => {
     const goods = await c.api('/v1/einvoices', { body: { invoice: makeInvoice() } });
     assert.equal(goods.status, 200, goods.text);
     const batch = await c.api('/v1/einvoices/batch', { body: { invoices: [] } });
-    const { code } = c.running.companion.ctx.pairing.create();
+    const { code } = await c.running.companion.ctx.pairing.create();
     samples = {
       irn: goods.body.irn, gstin: INTRA_BUYER_GSTIN, id: batch.body.batchId, invoice: makeInvoice(), code, client: 'contract test',
       reason: '2', remark: 'Data entry mistake', distance: 10, path: '/eivital/v1.04/Master/gstin/29AAKCB2045P1Z7', method: 'GET',

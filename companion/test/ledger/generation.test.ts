@@ -1,13 +1,15 @@
 /**
- * ledger/ on its own: GenerationService and LedgerStore on a real SQLite file with a scripted IRP
- * port (no HTTP, no offline IRP), so each exactly-once rule is seen in isolation.
+ * ledger/ on its own: GenerationService on each real storage (a SQLite file, a throw-away
+ * PostgreSQL database) with a scripted IRP port (no HTTP, no offline IRP), so each exactly-once
+ * rule is seen in isolation, and seen to hold the same on both storages.
  */
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeIrn, documentKeyOf } from '@irn-bridge/shared/irn';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
-import { openDatabase, type Db } from '../../src/ledger/db';
-import { LedgerStore } from '../../src/ledger/store';
+import { openStorageNow } from '../../src/storage/open';
+import type { LedgerStorage, Storage } from '../../src/storage/types';
+import { dropAll, STORAGES } from '../support/storage';
 import { GenerationService } from '../../src/ledger/generate';
 import { checkInvoice } from '../../src/ledger/invoice-check';
 import { IrpError, IrpTransportError } from '../../src/irp';
@@ -49,23 +51,24 @@ function scriptedIrp() {
   return { port, calls, script };
 }
 
-describe('ledger/ on its own', () => {
+for (const storageCase of STORAGES) describe(`ledger/ on its own, ${storageCase.name}`, { skip: await storageCase.skip() }, () => {
   let home: ReturnType<typeof makeHome>;
-  let db: Db;
-  let ledger: LedgerStore;
+  let storage: Storage;
+  let ledger: LedgerStorage;
+  after(dropAll);
   let irp: ReturnType<typeof scriptedIrp>;
   let generation: GenerationService;
   const checked = (invoice: Inv01Invoice) => checkInvoice(invoice, () => profile, null).checked;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     home = makeHome('irnb-ledger-');
-    db = openDatabase(home.home);
-    ledger = new LedgerStore(db);
+    storage = await openStorageNow(home.home, await storageCase.database());
+    ledger = storage.ledger;
     irp = scriptedIrp();
     generation = new GenerationService({ ledger, sessionFor: async () => irp.port, profileNamed: () => profile });
   });
-  afterEach(() => {
-    db.close();
+  afterEach(async () => {
+    await storage.close();
     home.remove();
   });
 
@@ -73,12 +76,12 @@ describe('ledger/ on its own', () => {
     const invoice = makeInvoice();
     let seenState: string | undefined;
     irp.script.generateIrn.push(async () => {
-      seenState = ledger.find(documentKeyOf(invoice))?.state;
+      seenState = (await ledger.find(documentKeyOf(invoice)))?.state;
       return registration(invoice);
     });
     const first = await generation.generate(profile, checked(invoice));
     assert.equal(seenState, 'pending', 'written down before the IRP call');
-    assert.equal(ledger.find(documentKeyOf(invoice))?.state, 'generated');
+    assert.equal((await ledger.find(documentKeyOf(invoice)))?.state, 'generated');
     const again = await generation.generate(profile, checked(invoice));
     assert.equal(again.irn, first.irn);
     assert.equal(again.fromLedger, true);
@@ -91,7 +94,7 @@ describe('ledger/ on its own', () => {
     const first = await generation.generate(profile, checked(invoice));
     const edited = makeInvoice({ docNo: invoice.DocDtls.No, docDate: invoice.DocDtls.Dt, servicesOnly: true });
     await assert.rejects(generation.generate(profile, checked(edited)), (e) => e instanceof CompanionError && e.code === 'CONFLICT' && e.message.includes(first.irn));
-    assert.equal(ledger.find(documentKeyOf(invoice))?.state, 'generated');
+    assert.equal((await ledger.find(documentKeyOf(invoice)))?.state, 'generated');
     assert.deepEqual(irp.calls, ['generateIrn']);
   });
 
@@ -112,7 +115,7 @@ describe('ledger/ on its own', () => {
     irp.script.generateIrn.push(async () => { throw dup(); });
     irp.script.getByIrn.push(async () => held);
     await assert.rejects(generation.generate(profile, checked(invoice)), (e) => e instanceof CompanionError && e.code === 'CONFLICT');
-    assert.equal(ledger.find(documentKeyOf(invoice))?.state, 'failed');
+    assert.equal((await ledger.find(documentKeyOf(invoice)))?.state, 'failed');
 
     irp.script.generateIrn.push(async () => { throw dup(); });
     irp.script.getByIrn.push(async () => held);
@@ -128,6 +131,6 @@ describe('ledger/ on its own', () => {
     irp.script.getByDocDetails.push(async () => { throw busy(); });
     await assert.rejects(generation.generate(profile, checked(invoice)),
       (e) => e instanceof CompanionError && e.code === 'OUTCOME_UNKNOWN' && e.details.irp?.codes[0] === '1005');
-    assert.equal(ledger.find(documentKeyOf(invoice))?.state, 'unknown');
+    assert.equal((await ledger.find(documentKeyOf(invoice)))?.state, 'unknown');
   });
 });

@@ -172,7 +172,7 @@ describe('OpenAPI document', () => {
     const companion = await createCompanion({ home: home.home, port: 47321, log: silentLogger, reconcileOnStart: false });
     try {
       companion.app.get('/v1/boom', () => { throw new Error('secret internals at /some/file.ts:12'); });
-      const { code } = companion.ctx.pairing.create();
+      const { code } = await companion.ctx.pairing.create();
       const pair = await companion.app.request('/v1/pair', { method: 'POST', headers: { host: '127.0.0.1:47321', 'content-type': 'application/json' }, body: JSON.stringify({ code, client: 't' }) });
       const { apiKey } = await pair.json() as { apiKey: string };
       const res = await companion.app.request('/v1/boom', { headers: { host: '127.0.0.1:47321', authorization: `Bearer ${apiKey}` } });

@@ -1,6 +1,6 @@
 /**
  * The reliability rules end to end: real HTTP to the companion, real HTTP from the companion to an
- * offline IRP with fault injection, a real SQLite ledger. Whatever the network does, every document
+ * offline IRP with fault injection, a real ledger on each storage (SQLite, PostgreSQL). Whatever the network does, every document
  * gets exactly one IRN, equal to the IRP's, and the caller is never told to worry about a duplicate.
  */
 import { after, before, describe, test } from 'node:test';
@@ -9,17 +9,21 @@ import { computeIrn } from '@irn-bridge/shared/irn';
 import type { TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
 import { startCompanionRig, type CompanionRig, type TestCompanion } from './helpers';
+import { dropAll, STORAGES } from '../support/storage';
 
-describe('exactly-once IRN generation', () => {
+for (const storage of STORAGES) describe(`exactly-once IRN generation, ${storage.name}`, { skip: await storage.skip() }, () => {
   let rig: CompanionRig;
   let irp: TestIrp;
   let c: TestCompanion;
 
   before(async () => {
-    rig = await startCompanionRig();
+    rig = await startCompanionRig(undefined, { database: await storage.database() });
     ({ irp, c } = rig);
   });
-  after(() => rig.close());
+  after(async () => {
+    await rig.close();
+    await dropAll();
+  });
 
   test('100 generations whose replies are lost after registering: one IRN each, caller always succeeds', async () => {
     const before = irp.irp.counters.registrations;

@@ -42,9 +42,10 @@ export interface TestCompanion {
   close(): Promise<void>;
 }
 
-export async function startTestCompanion(opts: { home: string; pair?: boolean }): Promise<TestCompanion> {
+/** `database`: a postgres:// URL (support/storage.ts) to run on PostgreSQL; undefined for the home's SQLite file. */
+export async function startTestCompanion(opts: { home: string; pair?: boolean; database?: string }): Promise<TestCompanion> {
   const logs: string[] = [];
-  const running = await startCompanion({ home: opts.home, port: 0, host: '127.0.0.1', log: createLogger('debug', (l) => logs.push(l)) });
+  const running = await startCompanion({ home: opts.home, database: opts.database, port: 0, host: '127.0.0.1', log: createLogger('debug', (l) => logs.push(l)) });
   const responses: string[] = [];
   const api = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; key?: string | null } = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
@@ -67,7 +68,7 @@ export async function startTestCompanion(opts: { home: string; pair?: boolean })
     responses, close: () => running.close(),
   };
   if (opts.pair !== false) {
-    const { code } = running.companion.ctx.pairing.create();
+    const { code } = await running.companion.ctx.pairing.create();
     const res = await api('/v1/pair', { body: { code, client: 'test' }, key: null });
     if (res.status !== 200) throw new Error(`pairing failed: ${res.status} ${res.text}`);
     t.apiKey = (res.body as { apiKey: string }).apiKey;
@@ -90,12 +91,12 @@ export interface CompanionRig {
  * An offline IRP over HTTP, a fresh home with a profile pointing at it, and a paired companion.
  * `beforeStart` may adjust the IRP first (e.g. distinctive credentials for leak searches).
  */
-export async function startCompanionRig(beforeStart?: (irp: TestIrp) => void): Promise<CompanionRig> {
+export async function startCompanionRig(beforeStart?: (irp: TestIrp) => void, opts: { database?: string } = {}): Promise<CompanionRig> {
   const irp = await startTestIrp();
   beforeStart?.(irp);
   const home = makeHome();
   addIrpProfile(home.home, irp);
-  const c = await startTestCompanion({ home: home.home });
+  const c = await startTestCompanion({ home: home.home, database: opts.database });
   return {
     irp, home, c,
     async close() {

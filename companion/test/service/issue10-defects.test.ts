@@ -63,21 +63,21 @@ describe('issue 10: defects 1, 2, 7, 8', () => {
 
   test('(7) ten junk pairing calls, then a fresh code from `irn-bridge pair`: paired', async () => {
     for (let i = 0; i < 10; i++) await rig.c.api(routes.pair, { body: { junk: i }, key: null });
-    const { code } = rig.c.running.companion.ctx.pairing.create();
+    const { code } = await rig.c.running.companion.ctx.pairing.create();
     const res = await rig.c.api(routes.pair, { body: { code, client: 'owner' }, key: null });
     assert.equal(res.status, 200, res.text);
   });
 
   test('(7) a script\'s wrong guesses use up its own attempts only: a new code pairs the extension at once', async () => {
-    rig.c.running.companion.ctx.pairing.create();
+    await rig.c.running.companion.ctx.pairing.create();
     for (let i = 0; i < 10; i++) await rig.c.api(routes.pair, { body: { code: 'AAAA-AAAA', client: 'x' }, key: null });
-    const { code } = rig.c.running.companion.ctx.pairing.create();
+    const { code } = await rig.c.running.companion.ctx.pairing.create();
     const res = await rig.c.api(routes.pair, { body: { code, client: 'owner' }, key: null, headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } });
     assert.equal(res.status, 200, res.text);
   });
 
   test('(8) concurrent redeems of one correct code: one key, the others told the code was used', async () => {
-    const { code } = rig.c.running.companion.ctx.pairing.create();
+    const { code } = await rig.c.running.companion.ctx.pairing.create();
     const answers = await Promise.all(Array.from({ length: 4 }, () => rig.c.api(routes.pair, { body: { code, client: 'race' }, key: null })));
     assert.equal(answers.filter((a) => a.status === 200).length, 1);
     for (const a of answers.filter((x) => x.status !== 200)) {
@@ -91,7 +91,7 @@ describe('issue 10: defects 1, 2, 7, 8', () => {
     const gen = await rig.c.api(routes.einvoices, { body: { invoice: makeInvoice() } });
     const res = await rig.c.api(routes.cancel(gen.body.irn), { body: { reason: '2', remark: 'Wrong\u0000 rate \ud800\u202eetar\u202c fixed' } });
     assert.equal(res.status, 200, res.text);
-    const row = rig.c.running.companion.ctx.ledger.findByIrn(gen.body.irn)!;
+    const row = (await rig.c.running.companion.ctx.ledger.findByIrn(gen.body.irn))!;
     assert.equal(row.cancel_remark, 'Wrong rate etar fixed');
     const empty = await rig.c.api(routes.cancel(gen.body.irn), { body: { reason: '2', remark: '\u202e\u0000' } });
     assert.equal(empty.status, 400, empty.text);

@@ -1,37 +1,43 @@
 /**
  * Duplicate recovery (2150) and token handling, against an offline IRP over HTTP:
- * a fresh home (lost ledger) meets an IRP that already has the document.
+ * a fresh home (lost ledger) meets an IRP that already has the document. On both storages
+ * (a fresh home on PostgreSQL has a fresh database too).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestIrp, type TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
 import { addIrpProfile, makeHome, startTestCompanion } from './helpers';
+import { dropAll, STORAGES } from '../support/storage';
 
-describe('duplicate recovery and tokens', () => {
+for (const storage of STORAGES) describe(`duplicate recovery and tokens, ${storage.name}`, { skip: await storage.skip() }, () => {
   let irp: TestIrp;
   const homes: ReturnType<typeof makeHome>[] = [];
-  const home = () => {
+  const databases = new Map<string, string | undefined>();
+  const home = async () => {
     const h = makeHome();
     homes.push(h);
     addIrpProfile(h.home, irp);
+    databases.set(h.home, await storage.database());
     return h.home;
   };
+  const startOn = (h: string) => startTestCompanion({ home: h, database: databases.get(h) });
 
   before(async () => { irp = await startTestIrp(); });
   after(async () => {
     await irp.close();
     for (const h of homes) h.remove();
+    await dropAll();
   });
 
   test('2150 after a lost ledger: same buyer and total → recovered, no second registration', async () => {
     const invoice = makeInvoice();
-    const first = await startTestCompanion({ home: home() });
+    const first = await startOn(await home());
     const original = await first.api('/v1/einvoices', { body: { invoice } });
     await first.close();
     assert.equal(original.status, 200, original.text);
 
-    const fresh = await startTestCompanion({ home: home() });
+    const fresh = await startOn(await home());
     try {
       const registrations = irp.irp.counters.registrations;
       const res = await fresh.api('/v1/einvoices', { body: { invoice } });
@@ -49,13 +55,13 @@ describe('duplicate recovery and tokens', () => {
 
   test('2150 for a different invoice under the same number → 409 CONFLICT naming the existing IRN', async () => {
     const invoice = makeInvoice();
-    const first = await startTestCompanion({ home: home() });
+    const first = await startOn(await home());
     const original = await first.api('/v1/einvoices', { body: { invoice } });
     await first.close();
     assert.equal(original.status, 200, original.text);
 
     const other = makeInvoice({ docNo: invoice.DocDtls.No, intraState: true }); // same number, another buyer and total
-    const fresh = await startTestCompanion({ home: home() });
+    const fresh = await startOn(await home());
     try {
       const res = await fresh.api('/v1/einvoices', { body: { invoice: other } });
       assert.equal(res.status, 409, res.text);
@@ -68,7 +74,7 @@ describe('duplicate recovery and tokens', () => {
   });
 
   test('tokens revoked in the middle of a batch: transparent re-auth, no failed invoice', async () => {
-    const c = await startTestCompanion({ home: home() });
+    const c = await startOn(await home());
     try {
       const warm = await c.api('/v1/einvoices', { body: { invoice: makeInvoice() } });
       assert.equal(warm.status, 200, warm.text);
@@ -94,12 +100,12 @@ describe('duplicate recovery and tokens', () => {
   });
 
   test('a restart with a valid cached token makes no auth call', async () => {
-    const h = home();
-    const first = await startTestCompanion({ home: h });
+    const h = await home();
+    const first = await startOn(h);
     assert.equal((await first.api('/v1/einvoices', { body: { invoice: makeInvoice() } })).status, 200);
     await first.close();
     const authBefore = irp.irp.counters.authCalls;
-    const second = await startTestCompanion({ home: h });
+    const second = await startOn(h);
     try {
       const res = await second.api('/v1/einvoices', { body: { invoice: makeInvoice() } });
       assert.equal(res.status, 200, res.text);

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import type { TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
 import { openDatabase } from '../../src/ledger/db';
-import { ApiKeyStore } from '../../src/security/keys';
+import { SqliteApiKeys } from '../../src/security/keys';
 import { PairingCodes } from '../../src/security/pairing';
 import { seenResponses, startCompanionRig, type CompanionRig, type makeHome, type TestCompanion } from './helpers';
 
@@ -75,7 +75,7 @@ describe('security', () => {
 
   test('an extension that pairs from its origin gets CORS for that origin only', async () => {
     const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-    const { code } = c.running.companion.ctx.pairing.create();
+    const { code } = await c.running.companion.ctx.pairing.create();
     const paired = await c.api('/v1/pair', { body: { code, client: 'Chrome on clerk-pc' }, headers: { origin }, key: null });
     assert.equal(paired.status, 200, paired.text);
     assert.match(paired.body.apiKey, /^irnb_[A-Za-z0-9_-]{43}$/);
@@ -98,12 +98,12 @@ describe('security', () => {
     assert.equal(health.body.paired, false);
     assert.equal((await c.api('/v1/health')).body.paired, true);
 
-    const { code } = c.running.companion.ctx.pairing.create();
+    const { code } = await c.running.companion.ctx.pairing.create();
     const extra = await c.api('/v1/pair', { body: { code, client: 'to revoke' }, key: null });
     assert.equal((await c.api('/v1/profiles', { key: extra.body.apiKey })).status, 200);
     // Revoke the way `irn-bridge keys revoke` does: another connection to the same database file.
     const db = openDatabase(home.home);
-    assert.equal(new ApiKeyStore(db).revoke(extra.body.keyId), true);
+    assert.equal(new SqliteApiKeys(db).revoke(extra.body.keyId), true);
     db.close();
     const after = await c.api('/v1/profiles', { key: extra.body.apiKey });
     assert.equal(after.status, 401);
@@ -165,7 +165,7 @@ describe('security', () => {
     const tokens = readdirSync(tokenDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(tokenDir, f), 'utf8')));
     assert.ok(tokens.length > 0, 'the token cache holds a token');
     const forbidden = [secrets.password, secrets.clientSecret, ...tokens.flatMap((t) => [t.authToken, t.sek]), c.apiKey];
-    const { code } = c.running.companion.ctx.pairing.create();
+    const { code } = await c.running.companion.ctx.pairing.create();
     forbidden.push(code, code.replace('-', ''));
 
     const dbBytes = ['irn-bridge.db', 'irn-bridge.db-wal'].map((f) => join(home.home, f)).filter(existsSync)

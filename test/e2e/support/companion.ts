@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCompanion, type RunningCompanion } from '@irn-bridge/companion/server';
+import { PairingCodes } from '@irn-bridge/companion/security/pairing';
 import { silentLogger } from '@irn-bridge/companion/logger';
 
 export interface TestCompanion {
@@ -33,7 +34,7 @@ export async function startTestCompanion(): Promise<TestCompanion> {
     port: running.port,
     url: running.url,
     running,
-    pairingCode: () => running.companion.ctx.pairing.create().code,
+    pairingCode: () => new PairingCodes(running.companion.ctx.db!).create().code,
     irpRegistrations: async () => (await running.companion.ctx.sessions.offlineIrp()).counters.registrations,
     irpRequests: async () => (await running.companion.ctx.sessions.offlineIrp()).counters.requests,
     stop,

@@ -116,7 +116,7 @@ export async function get(args: string[], io: Io): Promise<number> {
     let result: EInvoiceResult;
     if (irn) {
       if (!IRN_PATTERN.test(irn)) throw new UsageError('an IRN is 64 hexadecimal characters');
-      const profile = profileForIrn(ctx, irn.toLowerCase(), values.profile as string | undefined);
+      const profile = await profileForIrn(ctx, irn.toLowerCase(), values.profile as string | undefined);
       result = await ctx.documents.byIrn(profile, irn.toLowerCase());
     } else {
       const profile = ctx.profiles.resolve({ profile: values.profile as string | undefined });
@@ -137,7 +137,7 @@ export async function cancel(args: string[], io: Io): Promise<number> {
   const remark = values.remark as string | undefined;
   if (!remark || remark.length > 100) throw new UsageError('--remark is required (up to 100 characters)', irpOpsUsage);
   return withServices(io, async (ctx) => {
-    const profile = profileForIrn(ctx, irn, values.profile as string | undefined);
+    const profile = await profileForIrn(ctx, irn, values.profile as string | undefined);
     const res = await ctx.documents.cancel(profile, irn, { reason, remark });
     if (values.json) printJson(io, res);
     else io.out(`Cancelled ${res.irn} on ${res.cancelDate}.`);

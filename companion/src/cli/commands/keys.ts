@@ -1,8 +1,6 @@
-import { openDatabase } from '../../ledger/db';
-import { sqliteStorage } from '../../storage/sqlite';
 import type { KeyStorage } from '../../storage/types';
 import { isRole, ROLES } from '../../security/roles';
-import { homeOf } from '../runtime';
+import { withStorage } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 
 export const keysUsage = `Usage: irn-bridge keys create --user NAME --role clerk|admin [--json]
@@ -22,9 +20,7 @@ export async function keys(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } }, keysUsage);
   if (values.help) return io.out(keysUsage), 0;
   const [sub, id] = positionals;
-  const db = openDatabase(homeOf(io));
-  const storage = sqliteStorage(db, homeOf(io));
-  try {
+  return withStorage(io, async (storage) => {
     const store: KeyStorage = storage.keys;
     if (sub === 'create') {
       const user = ((values.user as string | undefined) ?? '').trim();
@@ -62,7 +58,5 @@ export async function keys(args: string[], io: Io): Promise<number> {
       return 0;
     }
     throw new UsageError(sub ? `unknown keys command "${sub}"` : 'missing keys command', keysUsage);
-  } finally {
-    await storage.close();
-  }
+  });
 }

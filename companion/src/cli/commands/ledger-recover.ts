@@ -9,6 +9,7 @@ import { listBackups } from '../../ledger/backup';
 import { ledgerProblem, allowNewLedger, moveAside, recoverFromIrp, restoreBackup, type DocRef, type RecoverItem } from '../../ledger/recover';
 import { openDatabase } from '../../ledger/db';
 import { LedgerStore } from '../../ledger/store';
+import { databaseFrom } from '../../storage/open';
 import { collectSources } from './generate-many';
 import { homeOf, withServices } from '../runtime';
 import { parse, printJson, progressLine, UsageError, type Io } from '../io';
@@ -65,6 +66,12 @@ export async function ledgerRecover(args: string[], io: Io): Promise<number> {
   const home = homeOf(io);
   if (!values['from-backup'] && !values['from-irp']) throw new UsageError('say --from-backup or --from-irp (or both)', recoverUsage);
 
+  const shared = databaseFrom(undefined, io.env);
+  if (values['from-backup'] && shared) {
+    // The home's backups are of its SQLite file; a PostgreSQL ledger is backed up and restored by its administrator.
+    io.err('The ledger is on PostgreSQL (IRN_BRIDGE_DATABASE): restore it with the database\'s own tools (pg_dump / pg_restore), then use --from-irp for what came after.');
+    return EXIT_REFUSED;
+  }
   if (values['from-backup']) {
     if (!values.backup && !listBackups(home).length) {
       io.err(`There is no backup in ${home}/backups. Use --from-irp with the documents from the ERP.`);
@@ -87,7 +94,7 @@ export async function ledgerRecover(args: string[], io: Io): Promise<number> {
   const { docs, problems } = docsOf(values, positionals);
   for (const p of problems) io.err(`skipped ${p}`);
   if (!docs.length) throw new UsageError('no documents to ask the IRP about', recoverUsage);
-  const problem = ledgerProblem(home);
+  const problem = shared ? null : ledgerProblem(home);
   if (problem) {
     // No backup to restore: start a new ledger and fill it from the IRP; the unusable file is kept.
     const aside = moveAside(home);

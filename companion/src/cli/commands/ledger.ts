@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { LedgerState } from '@irn-bridge/shared/api/contract';
-import { openDatabase } from '../../ledger/db';
-import { LedgerStore, toLedgerEntry } from '../../ledger/store';
-import { homeOf } from '../runtime';
+import { toLedgerEntry } from '../../ledger/store';
+import { withStorage } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
 import { ledgerRecover } from './ledger-recover';
 
@@ -29,16 +28,14 @@ export async function ledger(args: string[], io: Io): Promise<number> {
     q: { type: 'string' }, limit: { type: 'string' },
   }, ledgerUsage);
   if (values.help) return io.out(ledgerUsage), 0;
-  const db = openDatabase(homeOf(io));
-  try {
-    const store = new LedgerStore(db);
+  return withStorage(io, async ({ ledger: store }) => {
     const filter = {
       state: values.state as LedgerState | undefined, from: values.from as string | undefined, to: values.to as string | undefined,
       q: values.q as string | undefined,
     };
     const sub = positionals[0];
     if (sub === 'list') {
-      const page = store.list({ ...filter, limit: values.limit ? Number(values.limit) : 50 });
+      const page = await store.list({ ...filter, limit: values.limit ? Number(values.limit) : 50 });
       if (values.json) return printJson(io, { entries: page.rows.map(toLedgerEntry), total: page.total, limit: page.limit, offset: page.offset }), 0;
       if (!page.rows.length) return io.out('The ledger is empty.'), 0;
       for (const r of page.rows) {
@@ -49,14 +46,12 @@ export async function ledger(args: string[], io: Io): Promise<number> {
     }
     if (sub === 'export') {
       if (!values.csv) throw new UsageError('--csv FILE is required', ledgerUsage);
-      const rows = store.list({ ...filter, limit: Number.MAX_SAFE_INTEGER, unbounded: true }).rows.reverse();
+      const rows = (await store.list({ ...filter, limit: Number.MAX_SAFE_INTEGER, unbounded: true })).rows.reverse();
       const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))];
       writeFileSync(values.csv as string, lines.join('\r\n') + '\r\n', { mode: 0o600 });
       io.out(`Wrote ${rows.length} rows to ${values.csv}.`);
       return 0;
     }
     throw new UsageError(sub ? `unknown ledger command "${sub}"` : 'missing ledger command', ledgerUsage);
-  } finally {
-    db.close();
-  }
+  });
 }

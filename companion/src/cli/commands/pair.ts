@@ -1,6 +1,4 @@
-import { openDatabase } from '../../ledger/db';
-import { PairingCodes } from '../../security/pairing';
-import { homeOf } from '../runtime';
+import { homeOf, withStorage } from '../runtime';
 import { commandFor } from '../../home';
 import { parse, printJson, type Io } from '../io';
 
@@ -13,9 +11,8 @@ export async function pair(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' } }, pairUsage);
   if (values.help) return io.out(pairUsage), 0;
   const home = homeOf(io);
-  const db = openDatabase(home);
-  try {
-    const created = new PairingCodes(db).create();
+  return withStorage(io, async (storage) => {
+    const created = await storage.pairing.create();
     if (values.json) printJson(io, { ...created, home });
     else {
       io.out(`Pairing code: ${created.code}`);
@@ -24,7 +21,5 @@ export async function pair(args: string[], io: Io): Promise<number> {
       io.out(`It is for the companion whose home is ${home} (started with: ${commandFor('start', home, null)}).`);
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

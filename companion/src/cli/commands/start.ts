@@ -3,6 +3,7 @@ import { CompanionStartError, resolvePort, startCompanion, type TlsChoice } from
 import { parseListen } from '../../tls/listen';
 import { createLogger } from '../../logger';
 import { homeOf } from '../runtime';
+import { databaseFrom } from '../../storage/open';
 import { parse, type Io } from '../io';
 
 export const startUsage = `Usage: irn-bridge start [--port P]
@@ -16,26 +17,30 @@ Team mode (several clerks, one companion or several on one database):
                           and a key per person first (irn-bridge keys create --user NAME --role clerk)
   --tls-cert FILE, --tls-key FILE   the certificate (PEM) and its unencrypted key for this computer's name
   --tls-self-signed       make a certificate once into the home and print its SHA-256 fingerprint
-  --name HOST             a DNS name clerks use for this computer (repeatable): served and put in the certificate`;
+  --name HOST             a DNS name clerks use for this computer (repeatable): served and put in the certificate
+  --database postgres://USER:PASSWORD@HOST/DB   the shared ledger, keys and tokens on PostgreSQL, for several
+                          companions at once (or IRN_BRIDGE_DATABASE); default: the home's own SQLite ledger`;
 
 export async function start(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, {
     port: { type: 'string', short: 'p' }, listen: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-    'tls-self-signed': { type: 'boolean' }, name: { type: 'string', multiple: true },
+    'tls-self-signed': { type: 'boolean' }, name: { type: 'string', multiple: true }, database: { type: 'string' },
   }, startUsage);
   if (values.help) return io.out(startUsage), 0;
   const port = resolvePort(values.port as string | undefined, io.env);
   const address = values.listen ? parseListen(values.listen as string, port) : { host: '127.0.0.1', port, loopback: true };
   const tls = tlsChoice(values['tls-cert'] as string | undefined, values['tls-key'] as string | undefined, !!values['tls-self-signed']);
   const home = homeOf(io);
+  const database = databaseFrom(values.database as string | undefined, io.env);
   const running = await startCompanion({
-    home, port: address.port, host: address.host, log: createLogger(undefined, io.err), ...(tls ? { tls } : {}),
+    home, database, port: address.port, host: address.host, log: createLogger(undefined, io.err), ...(tls ? { tls } : {}),
     names: (values.name as string[] | undefined) ?? [],
   });
   const profiles = running.companion.profiles.list();
   const def = running.companion.profiles.defaultName();
   io.out(`IRN Bridge companion listening on ${running.url}`);
   io.out(`Home: ${home}`);
+  if (database) io.out(`Ledger: ${running.companion.storage.location} (PostgreSQL, shared)`);
   if (running.tls) {
     io.out(`TLS certificate (${running.tls.source === 'given' ? running.tls.certPath : running.tls.source === 'made' ? `made now: ${running.tls.certPath}` : running.tls.certPath}) for ${running.tls.names.join(', ')}`);
     io.out(`  SHA-256 fingerprint: ${running.tls.fingerprint}`);

@@ -1,0 +1,42 @@
+/**
+ * Which storage a companion or a CLI command runs on: PostgreSQL when `--database postgres://…` or
+ * IRN_BRIDGE_DATABASE names one (team mode), else the home's SQLite file (one desk, the default).
+ */
+import { CompanionError } from '../errors';
+import { openDatabase, type OpenOptions } from '../ledger/db';
+import { openLedger } from '../ledger/open';
+import { isPostgresUrl } from './postgres/connect';
+import { openPostgres } from './postgres';
+import { sqliteStorage } from './sqlite';
+import type { Storage } from './types';
+
+/** The database URL from the flag, else IRN_BRIDGE_DATABASE; undefined means the home's SQLite file. */
+export function databaseFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = (flag ?? env.IRN_BRIDGE_DATABASE ?? '').trim();
+  if (!raw || raw === 'sqlite') return undefined;
+  if (!isPostgresUrl(raw)) {
+    throw new CompanionError('BAD_REQUEST', `"${raw.replace(/:[^:@/]*@/, ':***@')}" is not a PostgreSQL URL.`,
+      { hint: 'Give --database postgres://USER:PASSWORD@HOST:5432/DATABASE (or set IRN_BRIDGE_DATABASE), or leave it out for this computer\'s own ledger.' });
+  }
+  return raw;
+}
+
+export interface StorageOptions extends OpenOptions {
+  home: string;
+  /** A postgres:// URL, or undefined for <home>/irn-bridge.db. */
+  database?: string;
+  now?: () => Date;
+}
+
+/** For the server: a locked SQLite file is waited for between event-loop turns (ledger/open.ts). */
+export async function openStorage(opts: StorageOptions): Promise<Storage> {
+  if (opts.database) return openPostgres(opts.database, opts.home, opts.now);
+  const db = await openLedger(opts.home, { onFileProblem: opts.onFileProblem, busyMs: opts.busyMs });
+  return sqliteStorage(db, opts.home, opts.now);
+}
+
+/** For a CLI command: opened at once (a locked SQLite file waits its busy timeout). */
+export async function openStorageNow(home: string, database?: string): Promise<Storage> {
+  if (database) return openPostgres(database, home);
+  return sqliteStorage(openDatabase(home), home);
+}
