@@ -112,6 +112,11 @@ describe('real Odoo 17.0: write-back read back from the server', { skip: skipRea
       assert.equal(outcome.method, 'attachments');
       const ewb = await odoo.record(io, refFor(made.id), { kind: 'ewaybill', result, ewbNo: '391009876543', ewbDt: '2026-12-01 12:00:00', ewbValidTill: '2026-12-02 23:59:00' });
       assert.equal(ewb.ok, true, ewb.message);
+      // Issue 11 item 6: the e-way bill's cancellation, so that the IRN can be cancelled next.
+      const ewbCancel = await odoo.record(io, refFor(made.id), { kind: 'ewaybill-cancelled', result: { ...result, ewbNo: '391009876543', ewbCancelDate: '01/12/2026 01:30:00 PM' },
+        ewbNo: '391009876543', cancelDate: '01/12/2026 01:30:00 PM', reason: '2', remark: 'Order cancelled by the buyer' });
+      assert.equal(ewbCancel.ok, true, ewbCancel.message);
+      assert.match(ewbCancel.message, /e-way bill's cancellation attached/);
     } finally {
       forgetServerFields();
     }
@@ -124,5 +129,8 @@ describe('real Odoo 17.0: write-back read back from the server', { skip: skipRea
     assert.ok(files.some((a) => a.name.endsWith('_ewaybill.json') && a.text.includes('391009876543')));
     const bodies = await notes(real.rpc, made.id);
     assert.ok(bodies.some((n) => n.includes(result.irn)) && bodies.some((n) => n.includes('391009876543')));
+    const cancelled = files.find((a) => a.name.endsWith('_cancel_ewaybill.json'));
+    assert.deepEqual(JSON.parse(cancelled!.text), { EwbNo: '391009876543', CancelDate: '01/12/2026 01:30:00 PM', CancelRsnCode: '2', CancelRmrk: 'Order cancelled by the buyer' });
+    assert.ok(bodies.some((n) => n.includes('E-way bill 391009876543 cancelled on 01/12/2026 01:30:00 PM') && n.includes(`The IRN ${result.irn} is still registered`)));
   });
 });
