@@ -59,7 +59,8 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
 
   const rows: Row[] = job.refs.map(newRow);
   let phase: Parameters<typeof summaryText>[1] = 'reading';
-  const confirm = h(doc, 'button', { type: 'button', class: 'primary', testid: 'bulk-confirm', disabled: true }, 'Register');
+  // Shown once every invoice is read (the preview): never a button to press before the clerk can see what it sends.
+  const confirm = h(doc, 'button', { type: 'button', class: 'primary', testid: 'bulk-confirm', disabled: true, hidden: true }, 'Register');
   const stop = h(doc, 'button', { type: 'button', testid: 'bulk-stop', hidden: true }, 'Stop');
   const resume = h(doc, 'button', { type: 'button', class: 'primary', testid: 'bulk-resume', hidden: true }, 'Resume');
   const progress = h(doc, 'progress', { testid: 'bulk-progress', max: 1, value: 0 });

@@ -76,7 +76,8 @@ describe('ERPNext 15 Sales Invoice list: Generate IRNs for the ticked invoices',
   const rowOf = (bulk: Page, name: string) => bulk.locator(`[data-testid="bulk-row"][data-name="${name}"]`);
 
   async function waitForPreview(bulk: Page, n: number): Promise<void> {
-    await expect(bulk.getByTestId('bulk-confirm'), 120_000);
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /will be registered with the IRP/ }), 120_000);
+    await expect(bulk.getByTestId('bulk-confirm'));
     assert.equal(await bulk.getByTestId('bulk-row').count(), n);
   }
 

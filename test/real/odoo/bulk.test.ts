@@ -72,7 +72,8 @@ describe('real Odoo 17.0: Generate IRNs from the invoice list; the form redrawn 
     saveScreenshot('bulk-odoo17-list', await page.screenshot());
     const [bulk] = await Promise.all([b.context.waitForEvent('page'), action.click()]);
     await bulk.setViewportSize({ width: 1366, height: 768 });
-    await expect(bulk.getByTestId('bulk-confirm'), 120_000);
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /will be registered with the IRP/ }), 120_000);
+    await expect(bulk.getByTestId('bulk-confirm'));
     assert.equal(await bulk.getByTestId('bulk-row').count(), names.length);
     return bulk;
   }
