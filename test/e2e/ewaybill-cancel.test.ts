@@ -42,7 +42,7 @@ describe('ERPNext: cancel the e-way bill, then the IRN', () => {
     await page.getByTestId('irn-ewb-cancel-open').click();
     await page.getByTestId('irn-ewb-cancel-confirm').click();
     await expect(page.getByTestId('irn-ewb-cancel-remark-needed'));
-    assert.equal(rig.companion.running.companion.ledger.findByIrn(irn)?.ewb_cancel_date, null, 'nothing sent without a remark');
+    assert.equal((await rig.companion.running.companion.ledger.findByIrn(irn))?.ewb_cancel_date, null, 'nothing sent without a remark');
     await page.getByTestId('irn-ewb-cancel-reason').selectOption('2');
     await page.getByTestId('irn-ewb-cancel-remark').fill('Order cancelled by the buyer');
     await page.getByTestId('irn-ewb-cancel-confirm').click();
@@ -56,7 +56,7 @@ describe('ERPNext: cancel the e-way bill, then the IRN', () => {
     assert.equal(afterEwb.irn, irn, 'the IRN is still registered');
     const marked = erp.writes.find((w) => w.kind === 'mark_e_waybill_as_cancelled');
     assert.deepEqual({ ...marked?.values }, { reason: 'Order Cancelled', remark: 'Order cancelled by the buyer', cancelled_on: cancelledOn });
-    assert.equal(rig.companion.running.companion.ledger.findByIrn(irn)?.ewb_cancel_date, cancelledOn);
+    assert.equal((await rig.companion.running.companion.ledger.findByIrn(irn))?.ewb_cancel_date, cancelledOn);
     saveScreenshot('erpnext-panel-ewaybill-cancelled', await page.getByTestId('irn-panel').screenshot());
 
     // Now the IRN can be cancelled, and a reload shows it from the ledger the same way.
@@ -70,6 +70,6 @@ describe('ERPNext: cancel the e-way bill, then the IRN', () => {
     const afterIrn = await readBack(page);
     assert.equal(afterIrn.docstatus, 2, 'ERPNext cancelled the Sales Invoice, as India Compliance does');
     assert.equal(afterIrn.einvoice_status, 'Manually Cancelled');
-    assert.equal(rig.companion.running.companion.ledger.findByIrn(irn)?.state, 'cancelled');
+    assert.equal((await rig.companion.running.companion.ledger.findByIrn(irn))?.state, 'cancelled');
   });
 });

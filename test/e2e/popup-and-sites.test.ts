@@ -59,7 +59,7 @@ describe('popup', () => {
       const recent = await expect(popup.getByTestId('recent-item'));
       // Each recent IRN names the document, the customer and the amount (the IRN itself is in the history).
       assert.match((await recent.first().textContent()) ?? '', /INV ASW-26-00042.*₹ 46,064\.00.*Rangoli Foods Private Limited/);
-      assert.ok(companion.running.companion.ledger.findByIrn(irn));
+      assert.equal((await companion.running.companion.ledger.findByIrn(irn))?.state, 'generated');
       saveScreenshot('popup', await popup.locator('body').screenshot());
     } finally {
       await b.close();
