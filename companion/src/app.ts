@@ -32,6 +32,7 @@ import { einvoiceRoutes } from './api/einvoices';
 import { ewaybillRoutes } from './api/ewaybill';
 import { batchRoutes } from './api/batch';
 import { rawRoutes } from './api/raw';
+import { keyRoutes } from './api/keys';
 import { openapiRoutes } from './api/openapi';
 import { contractApp } from './api/contract-routes';
 
@@ -96,7 +97,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   app.use('*', bodyGuard());
   // Every route comes from the contract (shared/src/api/endpoints.ts), validated by its schemas.
   const api = contractApp();
-  for (const register of [healthRoutes, pairRoutes, profileRoutes, gstinRoutes, batchRoutes, einvoiceRoutes, ewaybillRoutes, rawRoutes]) register(ctx, api);
+  for (const register of [healthRoutes, pairRoutes, profileRoutes, gstinRoutes, batchRoutes, einvoiceRoutes, ewaybillRoutes, rawRoutes, keyRoutes]) register(ctx, api);
   openapiRoutes(api);
   app.route('/', api);
   app.notFound((c) => failureResponse(c, notFound(`There is no ${c.req.method} ${c.req.path} route.`)));

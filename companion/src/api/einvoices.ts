@@ -19,7 +19,7 @@ export function einvoiceRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>):
   serve(app, 'generate', async (c, { body }) => {
     const { profile, checked } = checkInvoice(body.invoice, resolve, body.profile, ctx.now());
     try {
-      return c.json(await ctx.generation.generate(profile, checked));
+      return c.json(await ctx.generation.generate(profile, checked, { user: c.get('caller')?.user ?? null }));
     } finally {
       // Where the invoice came from, for the history's "open in the ERP" (whatever the outcome; a lost write only loses the link).
       if (body.source) { try { await ctx.ledger.setSource(checked.key, body.source); } catch { /* the ledger is busy: the link is not essential */ } }

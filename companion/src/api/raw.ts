@@ -15,10 +15,10 @@ export function rawRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): void
     const operation = `raw ${method} ${path.split('?')[0]}`;
     try {
       const res = method === 'GET' ? await session.get(path) : await session.post(path, body.body ?? {});
-      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'ok', durationMs: Date.now() - started });
+      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'ok', durationMs: Date.now() - started, user: c.get('caller')?.user ?? null });
       return c.json({ data: res.data, info: res.info } satisfies RawIrpResponse);
     } catch (e) {
-      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'error', durationMs: Date.now() - started });
+      await ctx.ledger.audit({ profile: profile.name, operation, outcome: 'error', durationMs: Date.now() - started, user: c.get('caller')?.user ?? null });
       throw irpCallFailure(e, 'the request');
     }
   });

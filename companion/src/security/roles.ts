@@ -1,13 +1,14 @@
 /**
  * Who may call what: the one route → role map, used by the key check (security/auth.ts).
  * A clerk generates, cancels, makes e-way bills, reads and validates; an admin may also make raw
- * IRP calls. Profiles and keys are managed with the CLI on the companion's own machine
- * (`irn-bridge profile …`, `irn-bridge keys …`), which needs the ledger's file or database, not a key.
+ * IRP calls and manage keys (/v1/keys). Profiles are managed with the CLI on the companion's own
+ * machine (`irn-bridge profile …`), which needs the home, not a key.
  */
 import { endpoints, type EndpointId } from '@irn-bridge/shared/api/endpoints';
+import { KEY_ROLES } from '@irn-bridge/shared/api/schemas';
 import { CompanionError } from '../errors';
 
-export const ROLES = ['clerk', 'admin'] as const;
+export const ROLES = KEY_ROLES;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (s: unknown): s is Role => (ROLES as readonly unknown[]).includes(s);
@@ -15,7 +16,7 @@ export const isRole = (s: unknown): s is Role => (ROLES as readonly unknown[]).i
 const RANK: Record<Role, number> = { clerk: 0, admin: 1 };
 
 /** Every contract route needs at least a clerk's key unless named here (the compiler lists every id). */
-const ADMIN_ONLY: ReadonlySet<EndpointId> = new Set<EndpointId>(['raw']);
+const ADMIN_ONLY: ReadonlySet<EndpointId> = new Set<EndpointId>(['raw', 'keys', 'keyCreate', 'keyRevoke']);
 
 export const roleFor = (id: EndpointId): Role => (ADMIN_ONLY.has(id) ? 'admin' : 'clerk');
 

@@ -10,6 +10,19 @@ import { requiredRole } from '../../src/security/roles';
 import { startCompanionRig, type CompanionRig } from '../service/helpers';
 import { makeInvoice } from '../support/invoices';
 import { run } from '../cli/run';
+import { readRows } from '../service/ledger-procs';
+import Database from 'better-sqlite3';
+import { databasePath } from '../../src/ledger/db';
+
+/** The users the SQLite audit log names for an operation on an IRN (read-only, as another process would). */
+function auditUsers(home: string, operation: string, irn: string): (string | null)[] {
+  const db = new Database(databasePath(home), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT user_name FROM audit WHERE operation = ? AND irn = ? ORDER BY id').all(operation, irn) as { user_name: string | null }[]).map((r) => r.user_name);
+  } finally {
+    db.close();
+  }
+}
 
 describe('roles: one route → role map', () => {
   test('every spelling of the raw route needs an admin; everything else a clerk', () => {
@@ -38,10 +51,13 @@ describe('roles over HTTP', () => {
 
   const rawBody = { method: 'GET', path: '/eivital/v1.04/Master/GSTIN/29AAHCA4821K1ZH' };
 
-  test('a clerk generates and reads', async () => {
+  test('a clerk generates and reads; the ledger row and the audit entry name the clerk', async () => {
     const invoice = makeInvoice();
     const res = await rig.c.api(routes.einvoices, { body: { invoice }, key: clerk });
     assert.equal(res.status, 200, res.text);
+    const row = readRows(rig.c.home).find((r) => r.doc_no === invoice.DocDtls.No) as { created_by?: string | null } | undefined;
+    assert.equal(row?.created_by, 'Ravi', 'the ledger row names who generated it');
+    assert.deepEqual(auditUsers(rig.c.home, 'generate', res.body.irn), ['Ravi'], 'the audit entry names who generated it');
     const read = await rig.c.api(`${routes.einvoices}/${res.body.irn}`, { key: clerk });
     assert.equal(read.status, 200, read.text);
     assert.equal((await rig.c.api(routes.profiles, { key: clerk })).status, 200);
@@ -63,6 +79,35 @@ describe('roles over HTTP', () => {
     assert.equal(byAdmin.status, 200, byAdmin.text);
     const byDesk = await rig.c.api('/v1/irp/raw', { body: rawBody });
     assert.equal(byDesk.status, 200, byDesk.text);
+  });
+
+  test('an admin manages keys over the API; a clerk may not', async () => {
+    const byClerk = await rig.c.api(routes.keys, { key: clerk });
+    assert.equal(byClerk.status, 403, byClerk.text);
+    assert.match(byClerk.body.error.message, /this needs an admin's key/);
+    assert.equal((await rig.c.api(routes.keys, { body: { user: 'Sneha', role: 'admin' }, key: clerk })).status, 403, 'a clerk cannot make an admin key');
+
+    const made = await rig.c.api(routes.keys, { body: { user: '  Sneha ', role: 'clerk' }, key: admin });
+    assert.equal(made.status, 200, made.text);
+    assert.equal(made.body.user, 'Sneha');
+    const sneha = made.body.apiKey as string;
+    assert.equal((await rig.c.api(routes.profiles, { key: sneha })).status, 200, 'the new key works at once');
+    assert.equal((await rig.c.api('/v1/irp/raw', { body: rawBody, key: sneha })).status, 403, 'with the role it was made with');
+
+    const listed = await rig.c.api(routes.keys, { key: admin });
+    assert.equal(listed.status, 200, listed.text);
+    const entry = listed.body.keys.find((k: { userName: string | null }) => k.userName === 'Sneha');
+    assert.equal(entry.role, 'clerk');
+    assert.equal(listed.text.includes(sneha), false, 'a key is never listed in plain');
+
+    const bad = await rig.c.api(routes.keys, { body: { user: 'a\u202eb', role: 'clerk' }, key: admin });
+    assert.equal(bad.status, 400, bad.text);
+    assert.match(bad.body.error.message, /"user"/);
+
+    const revoked = await rig.c.api(routes.keyRevoke(made.body.keyId), { body: {}, key: admin });
+    assert.equal(revoked.status, 200, revoked.text);
+    assert.equal((await rig.c.api(routes.profiles, { key: sneha })).status, 401, 'revoked over the API: refused on the next request');
+    assert.equal((await rig.c.api(routes.keyRevoke(made.body.keyId), { body: {}, key: admin })).status, 404);
   });
 
   test('a revoked clerk key stops on the next request', async () => {

@@ -23,6 +23,10 @@ export type ProfileSummary = z.output<typeof s.ProfileSummarySchema>;
 
 export type HealthResponse = z.output<typeof s.HealthResponseSchema>;
 export type PairRequest = z.input<typeof s.PairRequestSchema>;
+export type KeyCreateRequest = z.input<typeof s.KeyCreateRequestSchema>;
+export type KeyCreateResponse = z.output<typeof s.KeyCreateResponseSchema>;
+export type KeysResponse = z.output<typeof s.KeysResponseSchema>;
+export type KeyRevokeResponse = z.output<typeof s.KeyRevokeResponseSchema>;
 export type PairResponse = z.output<typeof s.PairResponseSchema>;
 export type ProfilesResponse = z.output<typeof s.ProfilesResponseSchema>;
 export type GstinDetails = z.output<typeof s.GstinDetailsSchema>;
@@ -74,5 +78,7 @@ export const routes = {
   batch: endpoints.batch.path,
   batchStatus: (id: string) => pathOf(endpoints.batchStatus.path, { id }),
   raw: endpoints.raw.path,
+  keys: endpoints.keys.path,
+  keyRevoke: (id: string) => pathOf(endpoints.keyRevoke.path, { id }),
   openapi: endpoints.openapi.path,
 } as const;

@@ -72,6 +72,18 @@ export const endpoints = {
     method: 'post', path: '/v1/irp/raw', auth: true, summary: 'Call a read-only IRP endpoint; the companion adds authentication and encryption (an admin\'s key)',
     request: { body: s.RawIrpRequestSchema }, responses: { 200: s.RawIrpResponseSchema }, errors: [400, 401, 403, 404, 415, 422, 503],
   }),
+  keys: ep({
+    method: 'get', path: '/v1/keys', auth: true, summary: 'API keys: people with their role, and paired clients (an admin\'s key)',
+    responses: { 200: s.KeysResponseSchema }, errors: [401, 403],
+  }),
+  keyCreate: ep({
+    method: 'post', path: '/v1/keys', auth: true, summary: 'Make a key for a person, with a role; the key is in this answer only (an admin\'s key)',
+    request: { body: s.KeyCreateRequestSchema }, responses: { 200: s.KeyCreateResponseSchema }, errors: [400, 401, 403, 413, 415],
+  }),
+  keyRevoke: ep({
+    method: 'post', path: '/v1/keys/{id}/revoke', auth: true, summary: 'Revoke a key: refused from its next request on (an admin\'s key)',
+    request: { params: s.KeyIdParamsSchema, body: s.KeyRevokeRequestSchema }, responses: { 200: s.KeyRevokeResponseSchema }, errors: [400, 401, 403, 404, 415],
+  }),
   openapi: ep({ method: 'get', path: '/v1/openapi.json', auth: false, summary: 'This document (OpenAPI 3.1)', responses: { 200: s.OpenApiDocumentSchema }, errors: [] }),
 } as const satisfies Record<string, Endpoint>;
 

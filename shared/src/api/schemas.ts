@@ -218,3 +218,25 @@ export const RawIrpResponseSchema = z.object({
   data: z.unknown(), info: z.unknown(),
 });
 export const OpenApiDocumentSchema = z.looseObject({ openapi: z.string() });
+
+// ---- API keys for people (team mode); admin keys only (companion/src/security/roles.ts)
+export const KEY_ROLES = ['clerk', 'admin'] as const;
+/** A person's name as ledger rows and the audit log show it: one printable line. */
+export const USER_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,63}$/u;
+export const USER_NAME_RULE = "letters, digits, spaces and . _ @ ' - (up to 64), starting with a letter or digit";
+export const KeyCreateRequestSchema = z.object({
+  user: z.string({ error: 'must be a string.' }).trim().regex(USER_NAME_PATTERN, { error: `must be a person's name: ${USER_NAME_RULE}.` })
+    .meta({ description: 'The person the key is for; ledger rows and audit entries name them' }),
+  role: z.enum(KEY_ROLES, { error: 'must be clerk or admin.' }).meta({ description: 'clerk: generate, cancel, e-way bills, read; admin: also raw IRP calls and keys' }),
+});
+export const KeyIdParamsSchema = z.object({ id: z.string().meta({ description: 'Key id (key_…)' }) });
+/** Nothing to say but the id; a JSON body like every other POST (the media-type gate is one rule). */
+export const KeyRevokeRequestSchema = z.object({});
+export const ApiKeySummarySchema = z.object({
+  id: z.string(), client: z.string(), userName: nullableText, role: z.enum(KEY_ROLES), origin: nullableText,
+  createdAt: z.string(), lastUsedAt: nullableText, revokedAt: nullableText,
+}).meta({ id: 'ApiKeySummary' });
+export const KeysResponseSchema = z.object({ keys: z.array(ApiKeySummarySchema) });
+/** The key in plain: in this answer only (the companion keeps its SHA-256). */
+export const KeyCreateResponseSchema = z.object({ apiKey: z.string(), keyId: z.string(), user: z.string(), role: z.enum(KEY_ROLES) });
+export const KeyRevokeResponseSchema = z.object({ keyId: z.string(), revoked: z.literal(true) });

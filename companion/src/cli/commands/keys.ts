@@ -1,4 +1,5 @@
 import type { KeyStorage } from '../../storage/types';
+import { USER_NAME_PATTERN, USER_NAME_RULE } from '@irn-bridge/shared/api/schemas';
 import { isRole, ROLES } from '../../security/roles';
 import { withStorage } from '../runtime';
 import { parse, printJson, UsageError, type Io } from '../io';
@@ -9,12 +10,9 @@ export const keysUsage = `Usage: irn-bridge keys create --user NAME --role clerk
 
 create   a key for one person (team mode): printed once, only its hash is kept. Give it to that
          person for their extension or script. clerk: generate, cancel, e-way bills, read, validate,
-         GSTIN lookups; admin: also raw IRP calls. Ledger rows and the audit log name the person.
+         GSTIN lookups; admin: also raw IRP calls and keys (/v1/keys). Ledger rows and the audit log name the person.
 list     every key: person or paired client, role, when made and last used, revoked or active
 revoke   stops a key at once (the companion checks every request against the database)`;
-
-/** A person's name as the ledger and audit log will show it: printable, one line, not too long. */
-const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,63}$/u;
 
 export async function keys(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } }, keysUsage);
@@ -26,7 +24,7 @@ export async function keys(args: string[], io: Io): Promise<number> {
       const user = ((values.user as string | undefined) ?? '').trim();
       const role = values.role as string | undefined;
       if (!user) throw new UsageError('whose key? Give --user NAME (the person who will use it; the ledger names them)', keysUsage);
-      if (!USER_NAME.test(user)) throw new UsageError(`--user "${user}": use letters, digits, spaces and . _ @ ' - (up to 64), starting with a letter or digit`, keysUsage);
+      if (!USER_NAME_PATTERN.test(user)) throw new UsageError(`--user "${user}": use ${USER_NAME_RULE}`, keysUsage);
       if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}${role ? `, not "${role}"` : ''}`, keysUsage);
       const { apiKey, keyId } = await store.issue(`irn-bridge keys create (${user})`, null, { role, userName: user });
       if (values.json) printJson(io, { apiKey, keyId, user, role });
