@@ -108,16 +108,28 @@ export function salesInvoicePage(inv: ErpnextSalesInvoice, ctx: DeskContext): st
   </div></div>
 </div>`;
   const script = `locals['Sales Invoice'] = {}; locals['Sales Invoice'][${scriptJson(inv.name)}] = ${scriptJson(inv)};
-  window.cur_frm = { doctype: 'Sales Invoice', docname: ${scriptJson(inv.name)}, doc: locals['Sales Invoice'][${scriptJson(inv.name)}] };`;
+  window.cur_frm = { doctype: 'Sales Invoice', docname: ${scriptJson(inv.name)}, doc: locals['Sales Invoice'][${scriptJson(inv.name)}] };
+  // Frappe 15 form.js: is_dirty() is doc.__unsaved; reload_doc() loads the doc again and redraws the form.
+  cur_frm.is_dirty = () => !!cur_frm.doc.__unsaved;
+  cur_frm.reload_doc = async () => {
+    const res = await fetch('/api/resource/Sales%20Invoice/' + encodeURIComponent(cur_frm.docname), { credentials: 'include' });
+    cur_frm.doc = locals['Sales Invoice'][cur_frm.docname] = (await res.json()).data;
+    for (const el of document.querySelectorAll('.form-layout > .frappe-control[data-fieldname]')) {
+      const v = cur_frm.doc[el.dataset.fieldname];
+      const shown = el.querySelector('.control-value');
+      if (shown && typeof v === 'string') shown.textContent = v; // text fields; amounts keep their format
+    }
+  };`;
   return shell(`${inv.name}`, ctx, body, script);
 }
 
 export function salesInvoiceListPage(invoices: ErpnextSalesInvoice[], ctx: DeskContext): string {
   const rows = invoices
-    .map((inv) => `<tr><td><a href="${routeName(inv.name)}">${h(inv.name)}</a></td><td>${h(inv.customer_name)}</td><td>${h(inv.posting_date)}</td><td>${indicator(inv)[0]}</td><td>${money(inv.grand_total)}</td></tr>`)
+    // Frappe 15 list_view.js: each row's checkbox carries the document's name (get_checkbox_element).
+    .map((inv) => `<tr><td><input type="checkbox" class="list-row-checkbox" data-doctype="Sales Invoice" data-name="${h(inv.name)}"> <a href="${routeName(inv.name)}">${h(inv.name)}</a></td><td>${h(inv.customer_name)}</td><td>${h(inv.posting_date)}</td><td>${indicator(inv)[0]}</td><td>${money(inv.grand_total)}</td></tr>`)
     .join('');
   const body = `<div class="content page-container" id="page-List/Sales Invoice/List" data-page-route="List/Sales Invoice/List">
-  <div class="page-head"><h3 class="title-text">Sales Invoice</h3></div>
+  <div class="page-head"><h3 class="title-text">Sales Invoice</h3><div class="page-actions"><div class="custom-actions"></div><div class="standard-actions"></div></div></div>
   <div class="layout-main-section"><table class="grid result"><thead><tr><th>ID</th><th>Customer</th><th>Date</th><th>Status</th><th>Grand Total</th></tr></thead><tbody>${rows}</tbody></table></div></div>`;
   return shell('Sales Invoice', ctx, body);
 }

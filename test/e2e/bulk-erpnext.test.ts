@@ -1,0 +1,110 @@
+/**
+ * Bulk from ERPNext's Sales Invoice list, on the fake desk (test/fake-erp, Frappe 15's list markup:
+ * `.list-row-checkbox[data-name]`, `.page-actions`); the real desk's run is test/real/erpnext/bulk.test.ts.
+ * 20 ticked invoices, plus one the IRP would refuse and one draft: one confirmation registers the 20
+ * (the offline IRP's counters), each IRN read back from the ERP; Stop part-way and Resume sends none
+ * twice. And the open form shows the IRN after Generate without a page load (cur_frm.reload_doc).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl } from '../fake-erp/erpnext';
+import { saveScreenshot } from './support/artifacts';
+import { expect, textOf } from './support/expect';
+import { usePairedSite } from './support/rig';
+
+const erp = createFakeErpnext({ variant: 'india-compliance' });
+const rig = usePairedSite(erp.app);
+
+/** `n` submitted copies of the goods invoice ASW-26-00045, named `<prefix>01…`, as if the clerk had made them. */
+function copies(prefix: string, n: number): string[] {
+  const base = erp.invoices.get('ASW-26-00045')!;
+  return Array.from({ length: n }, (_, i) => {
+    const name = `${prefix}${String(i + 1).padStart(2, '0')}`;
+    erp.invoices.set(name, { ...structuredClone(base), name, irn: null, einvoice_status: 'Pending' });
+    return name;
+  });
+}
+
+async function tickAndOpen(names: string[]): Promise<{ list: Page; bulk: Page }> {
+  const list = await rig.b.context.newPage();
+  await list.setViewportSize({ width: 1366, height: 768 });
+  await list.goto(erpnextLoginUrl(rig.site.origin, '/app/sales-invoice'));
+  for (const name of names) await list.locator(`.list-row-checkbox[data-name="${name}"]`).check();
+  const action = list.getByTestId('irn-bulk-action');
+  await expect(action.filter({ hasText: `Generate IRNs (${names.length})` }));
+  assert.equal(await action.evaluate((el) => el.parentElement?.className), 'page-actions', "in the list page's own toolbar");
+  const [bulk] = await Promise.all([rig.b.context.waitForEvent('page'), action.click()]);
+  await bulk.setViewportSize({ width: 1366, height: 768 });
+  await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /will be registered with the IRP/ }), 30_000);
+  return { list, bulk };
+}
+
+const rowOf = (bulk: Page, name: string) => bulk.locator(`[data-testid="bulk-row"][data-name="${name}"]`);
+const count = (bulk: Page, state: string) => bulk.locator(`[data-testid="bulk-row"][data-state="${state}"]`).count();
+
+describe('ERPNext list (fake desk): Generate IRNs for the ticked invoices', () => {
+  test('20 ticked + an invalid one + a draft: the preview says why two are not sent; one confirmation registers 20, each recorded in ERPNext', async () => {
+    const names = copies('ASW-26-B0', 20);
+    const before = await rig.companion.irpRegistrations();
+    const { list, bulk } = await tickAndOpen([...names.slice(0, 10), 'ASW-26-00099', 'ASW-26-00044', ...names.slice(10)]);
+    assert.equal(await count(bulk, 'ready'), 20);
+    assert.match(await rowOf(bulk, 'ASW-26-00044').getByTestId('bulk-row-reason').innerText(), /^Submit the invoice first/);
+    const invalid = rowOf(bulk, 'ASW-26-00099');
+    assert.match(await invalid.getByTestId('bulk-row-reason').innerText(), /problems? to fix in ERPNext; not sent/);
+    const messages = await invalid.locator('[data-testid="irn-issue"][data-severity="error"] [data-testid="irn-issue-message"]').allInnerTexts();
+    assert.ok(messages.some((m) => m.includes('TURMERIC-1KG')), `the HSN problem names the ERP's item: ${messages.join(' | ')}`);
+    assert.equal((await bulk.getByTestId('bulk-confirm').textContent())?.trim(), 'Register 20 invoices with the IRP');
+    saveScreenshot('bulk-erpnext-fake-preview', await bulk.screenshot({ fullPage: true }));
+
+    await bulk.getByTestId('bulk-confirm').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 20 registered\. 2 not sent/ }), 120_000);
+    assert.equal(await rig.companion.irpRegistrations() - before, 20, 'the offline IRP registered 20');
+    for (const name of names) {
+      const row = rowOf(bulk, name);
+      assert.equal(await row.getByTestId('bulk-row-writeback').getAttribute('data-ok'), 'true', await row.innerText());
+      assert.equal(erp.invoices.get(name)?.irn, (await row.getByTestId('bulk-row-irn').textContent())?.trim(), `${name}: ERPNext holds the IRN`);
+    }
+    assert.equal(erp.invoices.get('ASW-26-00099')?.irn ?? null, null, 'the invalid one was not sent');
+    await bulk.close();
+    await list.close();
+  });
+
+  test('Stop part-way, then Resume: the rest are sent, none twice; the batch opened again sends nothing', async () => {
+    const names = copies('ASW-26-S0', 20);
+    const before = await rig.companion.irpRegistrations();
+    const { list, bulk } = await tickAndOpen(names);
+    await bulk.getByTestId('bulk-confirm').click();
+    await bulk.getByTestId('bulk-stop').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Stopped: / }), 60_000);
+    const done = await count(bulk, 'done');
+    assert.ok(done >= 1 && done < 20, `stopped part-way (${done} of 20)`);
+    assert.equal(await rig.companion.irpRegistrations() - before, done, 'nothing was sent after Stop but what was at the IRP');
+    await bulk.getByTestId('bulk-resume').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 20 registered\./ }), 120_000);
+    assert.equal(await rig.companion.irpRegistrations() - before, 20, 'Resume sent the rest, none twice');
+    await bulk.reload();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^0 will be registered/ }), 30_000);
+    assert.equal(await count(bulk, 'blocked'), 20, 'each now holds its IRN in ERPNext');
+    assert.equal(await rig.companion.irpRegistrations() - before, 20);
+    await bulk.close();
+    await list.close();
+  });
+
+  test('after Generate IRN on the form, the form shows the IRN without a page load', async () => {
+    const [name] = copies('ASW-26-F0', 1);
+    const page = await rig.b.context.newPage();
+    await page.goto(erpnextLoginUrl(rig.site.origin, erpnextInvoicePath(name)));
+    const irnField = page.locator('.frappe-control[data-fieldname="irn"] .control-value');
+    assert.equal(await textOf(irnField), '');
+    await page.evaluate(() => { (window as unknown as { irnMark: number }).irnMark = 1; });
+    await page.getByTestId('irn-generate').click();
+    await page.getByTestId('irn-confirm').click();
+    const irn = await textOf(page.getByTestId('irn-irn'), 30_000);
+    await expect(page.getByTestId('irn-writeback'), 30_000);
+    await expect(irnField.filter({ hasText: irn }), 15_000);
+    assert.equal(await page.locator('.frappe-control[data-fieldname="einvoice_status"] .control-value').textContent(), 'Manually Generated');
+    assert.equal(await page.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the form was redrawn, the page not reloaded');
+    await page.close();
+  });
+});
