@@ -94,7 +94,7 @@ export async function startCompanion(opts: StartOptions): Promise<RunningCompani
 /** An active key made for a named person (`keys create --user`), as the storage lists them. */
 async function hasTeamKeys(companion: Companion): Promise<boolean> {
   const list = await companion.ctx.keys.list();
-  return list.some((k) => !k.revokedAt && !!(k as { userName?: string | null }).userName);
+  return list.some((k) => !k.revokedAt && !!k.userName);
 }
 
 function listen(hostname: string, port: number, fetch: (req: Request) => Response | Promise<Response>,

@@ -29,8 +29,7 @@ export function bearerKey(header: string | undefined): string | null {
 
 /** A role the storage does not know is read as the lesser one; keys paired at the desk are admin (security/keys.ts). */
 export function callerOf(info: ApiKeyInfo): Caller {
-  const team = info as ApiKeyInfo & { role?: unknown; userName?: string | null }; // role and userName: storage migration 4
-  return { keyId: info.id, role: team.role === undefined ? 'admin' : isRole(team.role) ? team.role : 'clerk', user: team.userName || info.client };
+  return { keyId: info.id, role: isRole(info.role) ? info.role : 'clerk', user: info.userName || info.client };
 }
 
 export function requireApiKey(keys: ApiKeyStore): MiddlewareHandler<KeyedEnv> {

@@ -39,5 +39,5 @@ export function originGuard(keys: ApiKeyStore): MiddlewareHandler {
 async function isPersonalKey(keys: ApiKeyStore, authorization: string | undefined): Promise<boolean> {
   const key = bearerKey(authorization);
   const info = key ? await keys.verify(key) : null;
-  return !!info && info.origin === null && !!(info as { userName?: string | null }).userName;
+  return !!info && info.origin === null && !!info.userName;
 }

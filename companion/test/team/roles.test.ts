@@ -110,6 +110,16 @@ describe('roles over HTTP', () => {
     assert.equal((await rig.c.api(routes.keyRevoke(made.body.keyId), { body: {}, key: admin })).status, 404);
   });
 
+  test('a person\'s key works from any extension it is typed into, never from a web page', async () => {
+    const fromExtension = await rig.c.api(routes.profiles, { key: clerk, headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } });
+    assert.equal(fromExtension.status, 200, fromExtension.text);
+    assert.equal(fromExtension.headers.get('access-control-allow-origin'), 'chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    const fromPage = await rig.c.api(routes.profiles, { key: clerk, headers: { origin: 'https://attacker.example' } });
+    assert.equal(fromPage.status, 403, fromPage.text);
+    const deskKeyElsewhere = await rig.c.api(routes.profiles, { headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } });
+    assert.equal(deskKeyElsewhere.status, 403, 'a paired key is still tied to the extension that paired');
+  });
+
   test('a revoked clerk key stops on the next request', async () => {
     const list = JSON.parse((await run(rig.c.home, ['keys', 'list', '--json'])).stdout) as { id: string; userName: string | null }[];
     const id = list.find((k) => k.userName === 'Ravi')!.id;

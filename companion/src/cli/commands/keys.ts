@@ -40,8 +40,7 @@ export async function keys(args: string[], io: Io): Promise<number> {
       if (values.json) printJson(io, list);
       else if (!list.length) io.out('No keys. Pair a client with: irn-bridge pair, or make one for a person with: irn-bridge keys create --user NAME --role clerk');
       else for (const k of list) {
-        const team = k as typeof k & { role?: string; userName?: string | null };
-        const who = team.userName ? `${team.userName} (${team.role ?? 'admin'})` : `${k.client} (${team.role ?? 'admin'}, paired)`;
+        const who = k.userName ? `${k.userName} (${k.role})` : `${k.client} (${k.role}, paired)`;
         io.out(`${k.id}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${who}${k.origin ? `  ${k.origin}` : ''}  created ${k.createdAt}${k.lastUsedAt ? `  last used ${k.lastUsedAt}` : ''}`);
       }
       return 0;
