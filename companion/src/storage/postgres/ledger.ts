@@ -17,6 +17,7 @@ type Exec = Pick<Client, 'query'>;
 
 const KEY_WHERE = 'seller_gstin = ? AND fy = ? AND doc_type = ? AND doc_no_key = ?';
 const keyArgs = (k: DocumentKey) => [k.sellerGstin, k.fy, k.docType, k.docNo.toUpperCase()];
+const hasNul = (args: unknown[]) => args.some((a) => typeof a === 'string' && a.includes('\0'));
 const OWNER_CLEARED = 'owner_pid = NULL, owner_nonce = NULL, owner_heartbeat = NULL, owner_host = NULL';
 
 export class PgLedger implements LedgerStorage {
@@ -25,6 +26,8 @@ export class PgLedger implements LedgerStorage {
   private stamp() { return this.now().toISOString(); }
 
   private async rows(q: Exec, text: string, args: unknown[] = []): Promise<LedgerRow[]> {
+    // PostgreSQL text cannot hold NUL (SQLite's can): a lookup by such a value finds nothing, as it would on SQLite.
+    if (hasNul(args) && /^\s*SELECT/i.test(text)) return [];
     return (await q.query(sql(text), args)).rows as LedgerRow[];
   }
 
@@ -177,6 +180,7 @@ export class PgLedger implements LedgerStorage {
 
   async list(f: LedgerFilter = {}) {
     const { clause, args, limit, offset } = listQuery(f, 'postgres');
+    if (hasNul(args)) return { rows: [], total: 0, limit, offset };
     const total = Number((await this.pool.query(sql(`SELECT COUNT(*)::int AS n FROM einvoices ${clause}`), args)).rows[0].n);
     const rows = await this.rows(this.pool, `SELECT * FROM einvoices ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
       [...args, f.unbounded ? null : limit, offset]);
