@@ -22,6 +22,10 @@ async function register(page: Page, name: string): Promise<string> {
   return textOf(page.getByTestId('irn-irn'));
 }
 
+/** The Sales Invoice as ERPNext's REST API returns it to the logged-in clerk (read back from the ERP). */
+const readBack = (page: Page, name: string) => page.evaluate(async (n) =>
+  ((await (await fetch(`/api/resource/Sales Invoice/${encodeURIComponent(n)}`, { headers: { Accept: 'application/json' } })).json()) as { data: Record<string, unknown> }).data, name);
+
 /** The rows the table shows, by document number. */
 const rowNumbers = async (page: Page) => (await page.getByTestId('history-row').locator('td:nth-child(2) b').allTextContents());
 
@@ -119,6 +123,10 @@ describe('history', () => {
     assert.match(await textOf(page.getByTestId('history-message')), /E-way bill \d{12} generated for ASW-26-00042/);
     assert.match(await textOf(row42.getByTestId('history-ewb')), /EWB \d{12} · Active/);
     assert.equal(await row42.getByTestId('history-cancel').count(), 0, 'the IRP refuses to cancel an IRN with an active e-way bill (2230)');
+    // …and ERPNext is told, through the invoice's own page (a background tab), as the panel would.
+    assert.match(await textOf(page.getByTestId('history-erp-message').filter({ hasText: 'updated' })), /^ERPNext updated: Recorded on the invoice by India Compliance/);
+    const ewbNo = /EWB (\d{12})/.exec(await textOf(row42.getByTestId('history-ewb')))![1];
+    assert.equal((await readBack(erp, 'ASW-26-00042')).ewaybill, ewbNo);
 
     await row42.getByTestId('history-ewb-cancel').click();
     await page.getByTestId('history-action-confirm').click();
@@ -128,6 +136,8 @@ describe('history', () => {
     await page.getByTestId('history-action-confirm').click();
     assert.match(await textOf(page.getByTestId('history-message')), /E-way bill \d{12} of ASW-26-00042 cancelled on .*the IRN can now be cancelled/);
     assert.match(await textOf(row42.getByTestId('history-ewb')), /· Cancelled/);
+    assert.match(await textOf(page.getByTestId('history-erp-message').filter({ hasText: 'updated' })), /^ERPNext updated: The e-way bill is marked cancelled by India Compliance/);
+    assert.equal((await readBack(erp, 'ASW-26-00042')).ewaybill, '', 'ERPNext no longer holds an active e-way bill');
     assert.ok((await rig.companion.running.companion.ledger.findByIrn(irn42))?.ewb_cancel_date);
 
     await row42.getByTestId('history-cancel').click();
@@ -136,6 +146,10 @@ describe('history', () => {
     await page.getByTestId('history-action-confirm').click();
     assert.match(await textOf(page.getByTestId('history-message')), /IRN of ASW-26-00042 cancelled on/);
     assert.equal(await row42.getAttribute('data-state'), 'cancelled');
+    assert.match(await textOf(page.getByTestId('history-erp-message').filter({ hasText: 'updated' })), /^ERPNext updated: The Sales Invoice and its e-Invoice are cancelled in ERPNext/);
+    const after = await readBack(erp, 'ASW-26-00042');
+    assert.deepEqual([after.docstatus, after.einvoice_status], [2, 'Manually Cancelled'], 'ERPNext agrees with the IRP');
+    assert.equal(rig.b.context.pages().filter((p) => p.url().includes('ASW-26-00042')).length, 0, 'the background tabs were closed again (the clerk\'s own ERP tab shows ASW-26-00043)');
     assert.equal((await rig.companion.running.companion.ledger.findByIrn(irn42))?.state, 'cancelled');
     saveScreenshot('history-1366-after-cancel', await page.screenshot());
   });

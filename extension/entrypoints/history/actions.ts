@@ -12,6 +12,7 @@ import { send } from '../../lib/send';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
 import { oneDateFormat } from './export';
+import { erpRefOf, recordFromHistory } from './erp-record';
 import { ewaybillFormView } from '../../ui/ewaybill-view';
 
 export type RowAction = 'ewb-cancel' | 'cancel' | 'ewb';
@@ -25,9 +26,24 @@ export function actionsFor(e: LedgerEntry, now = new Date()): RowAction[] {
   return out;
 }
 
-const NOT_IN_ERP = 'The ERP is not changed from this page: open the invoice in the ERP to see it there.';
+const NO_SOURCE = 'IRN Bridge does not know this invoice\'s page in the ERP (registered elsewhere): note it there by hand.';
 
-interface Handlers { done: (message: string, updated: LedgerEntry) => void; close: () => void }
+interface Handlers {
+  done: (message: string, updated: LedgerEntry) => void;
+  /** How recording it in the ERP went, said after `done`. */
+  recorded: (message: string, ok: boolean) => void;
+  close: () => void;
+}
+
+/** Tells the ERP, then says how that went (the IRP's outcome is already said and kept in the ledger). */
+async function tellErp(e: LedgerEntry, on: Handlers, event: Parameters<typeof recordFromHistory>[1]): Promise<void> {
+  const where = erpRefOf(e);
+  if (!where) return on.recorded(NO_SOURCE, false);
+  on.recorded(`Recording it in ${where.label}…`, true);
+  const out = await recordFromHistory(e, event).catch((err: Error) => ({ ok: false, method: null, message: err.message }));
+  if (!out) return on.recorded(NO_SOURCE, false);
+  on.recorded(out.ok ? `${where.label} updated: ${out.message}` : `${where.label} not updated: ${out.message}`, out.ok);
+}
 
 export function actionForm(doc: Document, act: RowAction, e: LedgerEntry, on: Handlers): HTMLElement {
   const irn = e.irn!;
@@ -43,9 +59,11 @@ export function actionForm(doc: Document, act: RowAction, e: LedgerEntry, on: Ha
       onSubmit: (request) => {
         msg.className = 'hint';
         msg.textContent = 'Generating the e-way bill at the IRP…';
-        send('einvoices.ewaybill', { irn, ...request }).then((res) => on.done(
-          `E-way bill ${res.ewbNo} generated for ${e.document.docNo}${res.ewbValidTill ? `, valid till ${oneDateFormat(res.ewbValidTill)}` : ''}. ${NOT_IN_ERP}`,
-          { ...e, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill, ewbCancelDate: null }), fail);
+        send('einvoices.ewaybill', { irn, ...request }).then((res) => {
+          on.done(`E-way bill ${res.ewbNo} generated for ${e.document.docNo}${res.ewbValidTill ? `, valid till ${oneDateFormat(res.ewbValidTill)}` : ''}.`,
+            { ...e, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill, ewbCancelDate: null });
+          return tellErp(e, on, { kind: 'ewaybill', ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill });
+        }, fail);
       },
     });
     return h(doc, 'div', { class: 'action-form', testid: 'history-action-form' }, form, msg);
@@ -73,11 +91,15 @@ export function actionForm(doc: Document, act: RowAction, e: LedgerEntry, on: Ha
     confirm.disabled = true;
     try {
       if (ewb) {
-        const res = await send('einvoices.ewaybill.cancel', { irn, reason: reason.value as EwbCancelReason, remark: remark.value });
-        on.done(`E-way bill ${res.ewbNo} of ${e.document.docNo} cancelled on ${oneDateFormat(res.cancelDate)}; the IRN can now be cancelled. ${NOT_IN_ERP}`, { ...e, ewbCancelDate: res.cancelDate });
+        const why = reason.value as EwbCancelReason;
+        const res = await send('einvoices.ewaybill.cancel', { irn, reason: why, remark: remark.value });
+        on.done(`E-way bill ${res.ewbNo} of ${e.document.docNo} cancelled on ${oneDateFormat(res.cancelDate)}; the IRN can now be cancelled.`, { ...e, ewbCancelDate: res.cancelDate });
+        await tellErp(e, on, { kind: 'ewaybill-cancelled', ewbNo: res.ewbNo, cancelDate: res.cancelDate, reason: why, remark: remark.value });
       } else {
-        const res = await send('einvoices.cancel', { irn, reason: reason.value as CancelReason, remark: remark.value });
-        on.done(`IRN of ${e.document.docNo} cancelled on ${oneDateFormat(res.cancelDate)}. ${NOT_IN_ERP}`, { ...e, state: 'cancelled', cancelDate: res.cancelDate });
+        const why = reason.value as CancelReason;
+        const res = await send('einvoices.cancel', { irn, reason: why, remark: remark.value });
+        on.done(`IRN of ${e.document.docNo} cancelled on ${oneDateFormat(res.cancelDate)}.`, { ...e, state: 'cancelled', cancelDate: res.cancelDate });
+        await tellErp(e, on, { kind: 'cancelled', cancelDate: res.cancelDate, reason: why, remark: remark.value });
       }
     } catch (err) {
       confirm.disabled = false;

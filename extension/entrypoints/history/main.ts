@@ -33,6 +33,8 @@ const count = h(doc, 'div', { class: 'muted', testid: 'history-count', 'aria-liv
 const body = h(doc, 'tbody', {});
 const more = h(doc, 'button', { type: 'button', testid: 'history-more', hidden: true }, 'Show more');
 const note = h(doc, 'div', { class: 'hint', testid: 'history-message', 'aria-live': 'polite' });
+/** How telling the ERP went, after a cancel or an e-way bill from a row. */
+const erpNote = h(doc, 'div', { class: 'hint', testid: 'history-erp-message', 'aria-live': 'polite' });
 const settings = h(doc, 'button', { type: 'button', class: 'link', testid: 'history-open-options' }, 'Settings');
 settings.addEventListener('click', () => void browser.runtime.openOptionsPage());
 
@@ -48,7 +50,7 @@ app.append(
   h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge · History', h(doc, 'span', { style: 'flex:1' }), settings)),
   h(doc, 'section', {}, filters, h(doc, 'div', { class: 'hint', style: 'margin-top:6px' },
     'Dates are document dates. The CSV has one row per document; every date in it is written dd/mm/yyyy.')),
-  h(doc, 'section', {}, count, note, table, more),
+  h(doc, 'section', {}, count, note, erpNote, table, more),
 );
 
 /** d/m/yyyy or dd-mm-yyyy as typed → dd/mm/yyyy (the companion's filter); throws naming the field. */
@@ -71,7 +73,7 @@ const query = () => ({
 let shown = 0;
 
 async function load(reset: boolean): Promise<void> {
-  if (reset) { body.replaceChildren(); shown = 0; note.textContent = ''; count.className = 'muted'; }
+  if (reset) { body.replaceChildren(); shown = 0; note.textContent = ''; erpNote.textContent = ''; count.className = 'muted'; }
   try {
     const page = await send('einvoices.list', { ...query(), limit: PAGE, offset: shown });
     for (const e of page.entries) body.append(row(e));
@@ -115,6 +117,10 @@ function row(e: LedgerEntry): HTMLTableRowElement {
           note.className = 'ok';
           note.textContent = message;
           tr.replaceWith(row(updated));
+        },
+        recorded: (message, ok) => {
+          erpNote.className = ok ? 'hint' : 'err';
+          erpNote.textContent = message;
         },
         close: () => formRow.remove(),
       }));
