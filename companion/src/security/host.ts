@@ -13,7 +13,7 @@ export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost'];
 export function splitHost(host: string): { name: string; port: number | null } | null {
   const m = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(host) ?? /^([^:[\]]+)(?::(\d{1,5}))?$/.exec(host);
   if (!m) return null;
-  return { name: canonicalName(m[1].replace(/\.$/, '')), port: m[2] === undefined ? null : Number(m[2]) };
+  return { name: canonicalName(m[1]), port: m[2] === undefined ? null : Number(m[2]) };
 }
 
 export function isOwnHost(host: string | undefined, port: number, names: readonly string[] = LOOPBACK_NAMES, tls = false): boolean {

@@ -48,9 +48,9 @@ export function parseListen(raw: string, port: number): ListenAddress {
   return { host, port: p, loopback: isLoopbackAddress(host) };
 }
 
-/** This computer's own addresses (every interface), lower-case. */
-function ownAddresses(): string[] {
-  return Object.values(networkInterfaces()).flat().map((i) => i?.address.toLowerCase()).filter((a): a is string => !!a);
+/** This computer's own addresses on every interface: IPv4 only for 0.0.0.0, IPv4 and IPv6 for ::. */
+function ownAddresses(ipv6: boolean): string[] {
+  return Object.values(networkInterfaces()).flat().filter((i) => i && (ipv6 || i.family === 'IPv4')).map((i) => i!.address.toLowerCase());
 }
 
 /**
@@ -61,8 +61,10 @@ function ownAddresses(): string[] {
 export function servedNames(listen: ListenAddress, extraNames: string[] = []): string[] {
   const names = new Set<string>(extraNames.map(canonicalName));
   const all = WILDCARD.has(canonicalName(listen.host));
-  if (listen.loopback || all) for (const n of ['127.0.0.1', 'localhost', '::1']) names.add(canonicalName(n));
-  if (all) for (const a of ownAddresses()) names.add(canonicalName(a));
+  // The IPv4 loopback names, as on one desk; [::1] only when the socket is on IPv6 (bound to :: or ::1).
+  if (listen.loopback || all) for (const n of ['127.0.0.1', 'localhost']) names.add(n);
+  if (listen.host.includes(':') && (all || listen.loopback)) names.add(canonicalName('::1'));
+  if (all) for (const a of ownAddresses(listen.host.includes(':'))) names.add(canonicalName(a));
   else names.add(canonicalName(listen.host));
   if (!listen.loopback) {
     const me = hostname().toLowerCase();
