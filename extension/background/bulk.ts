@@ -13,6 +13,8 @@ export interface BulkJob {
   tabId: number;
   erp: string;
   origin: string;
+  /** The list page the invoices were ticked on (forms are opened in the same web client). */
+  listUrl: string;
   refs: ErpDocumentRef[];
   skipped: { label: string; reason: string }[];
 }
@@ -23,11 +25,12 @@ export async function openBulkPage(req: Protocol['bulk.open']['req'], sender: Ru
   const tab = sender.tab;
   if (tab?.id === undefined) throw new UiFailure({ code: 'BAD_REQUEST', message: 'The bulk page opens from an ERP list in a tab.' });
   // The sender's own page decides the origin, whatever the message says.
-  const origin = new URL(sender.url ?? tab.url ?? 'about:blank').origin;
+  const listUrl = sender.url ?? tab.url ?? 'about:blank';
+  const origin = new URL(listUrl).origin;
   const refs = (Array.isArray(req.refs) ? req.refs : []).filter((r) => r && typeof r.name === 'string' && r.erp === req.erp)
     .map((r) => ({ erp: r.erp, name: r.name, ...(typeof r.id === 'number' ? { id: r.id } : {}) }));
   const skipped = (Array.isArray(req.skipped) ? req.skipped : []).map((s) => ({ label: String(s.label), reason: String(s.reason) }));
-  const job: BulkJob = { tabId: tab.id, erp: String(req.erp), origin, refs, skipped };
+  const job: BulkJob = { tabId: tab.id, erp: String(req.erp), origin, listUrl, refs, skipped };
   const opened = await browser.tabs.create({ url: bulkPageUrl(browser.runtime.getURL('/bulk.html'), job), index: tab.index + 1, openerTabId: tab.id });
   return { tabId: opened.id ?? -1 };
 }

@@ -85,7 +85,7 @@ export function bulkListHook(page: Document, io: ErpIo, send: Send, modules: rea
     const button: BulkButton = new BulkButton(page, list, async () => {
       try {
         const { refs, skipped } = await list.selected(io, page);
-        await send('bulk.open', { erp: module.id, origin: io.origin, refs, skipped });
+        await send('bulk.open', { erp: module.id, refs, skipped });
         button.say('');
       } catch (err) {
         button.say(toUiError(err).message);

@@ -114,7 +114,7 @@ export interface Protocol {
   /** The recipes for a page's origin, for the content script's adapter registry. */
   'recipes.forOrigin': { req: { origin: string }; res: Recipe[] };
   /** From the content script on an ERP's invoice list: opens the bulk page (entrypoints/bulk/) for the ticked invoices, beside the sender's tab. */
-  'bulk.open': { req: { erp: string; origin: string; refs: ErpDocumentRef[]; skipped: { label: string; reason: string }[] }; res: { tabId: number } };
+  'bulk.open': { req: { erp: string; refs: ErpDocumentRef[]; skipped: { label: string; reason: string }[] }; res: { tabId: number } };
   /** After a write-back: the ERP form open in the sender's tab (or `tabId`'s) shows what was recorded, reloaded by the ERP's own client when it has no unsaved edits. */
   'page.refreshForm': { req: { erp: string; ref: ErpDocumentRef; tabId?: number }; res: FormRefresh };
   /** Reads primitive values of page globals (e.g. `frappe.csrf_token`) from the sender tab's main world. */

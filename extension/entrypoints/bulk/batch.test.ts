@@ -127,8 +127,8 @@ describe('bulk: the run', () => {
     // The IRP registered "2" but the answer was lost on the way back.
     let lost = true;
     const generate = deps.generate;
-    deps.generate = async (inv) => {
-      const r = await generate(inv);
+    deps.generate = async (inv, ref) => {
+      const r = await generate(inv, ref);
       if (lost && r.irn === 'irn-2') {
         lost = false;
         throw new UiFailure({ code: 'OUTCOME_UNKNOWN', message: 'The IRP did not answer in time.' });

@@ -42,7 +42,7 @@ export interface BatchDeps {
   read(ref: ErpDocumentRef): Promise<unknown>;
   /** The background's check of a mapped invoice (`invoice.validate`). */
   validate(invoice: Inv01Invoice): Promise<ValidationIssue[]>;
-  generate(invoice: Inv01Invoice): Promise<EInvoiceResult>;
+  generate(invoice: Inv01Invoice, ref: ErpDocumentRef): Promise<EInvoiceResult>;
   /** Records the outcome in the ERP through its tab (page-io bridge). Never throws. */
   record(ref: ErpDocumentRef, event: ErpEvent): Promise<WriteBackOutcome>;
   /** The ERP's words for an invoice that is not final yet. */
@@ -130,7 +130,7 @@ export class BatchRun {
     this.set(row, { kind: 'sending' });
     let result: EInvoiceResult;
     try {
-      result = await this.deps.generate(row.invoice);
+      result = await this.deps.generate(row.invoice, row.ref);
     } catch (err) {
       const error = toUiError(err);
       return this.set(row, { kind: 'failed', error, retryable: isRetryable(error) });

@@ -81,7 +81,8 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
         h(doc, 'th', {}, 'Customer'), h(doc, 'th', { class: 'num' }, 'Total'), h(doc, 'th', {}, 'Status'))),
       tbody),
   );
-  const lines = rows.map((r, i) => tbody.appendChild(rowView(doc, erp, r, job.origin, i)));
+  const formUrl = (ref: Row['ref']) => erp.list?.formUrl(new URL(job.listUrl), ref) ?? job.listUrl;
+  const lines = rows.map((r, i) => tbody.appendChild(rowView(doc, erp, r, job.origin, i, formUrl(r.ref))));
 
   const redrawHeader = () => {
     said.textContent = summaryText(rows, phase, erp.label);
@@ -99,7 +100,7 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
   };
   const onChange = (row: Row) => {
     const i = rows.indexOf(row);
-    const next = rowView(doc, erp, row, job.origin, i);
+    const next = rowView(doc, erp, row, job.origin, i, formUrl(row.ref));
     lines[i].replaceWith(next);
     lines[i] = next;
     redrawHeader();
@@ -127,7 +128,7 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
       const st = await statusFor(sellerGstinOf(invoice)).catch(() => null);
       return send('invoice.validate', { invoice, allowSandboxGstins: allowsSandboxGstins(st?.activeProfile) });
     },
-    generate: (invoice) => send('einvoices.generate', { invoice }),
+    generate: (invoice, ref) => send('einvoices.generate', { invoice, source: { erp: erp.id, url: formUrl(ref), ref: ref.name } }),
     record: async (ref, event) => {
       const outcome = await ask({ type: 'pageio.record', ref, event });
       return outcome;

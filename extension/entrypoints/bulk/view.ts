@@ -51,11 +51,11 @@ function statusCell(doc: Document, module: AnyErpModule, row: Row, origin: strin
   return cell;
 }
 
-export function rowView(doc: Document, module: AnyErpModule, row: Row, origin: string, index: number): HTMLTableRowElement {
+export function rowView(doc: Document, module: AnyErpModule, row: Row, origin: string, index: number, formUrl: string): HTMLTableRowElement {
   const sm = row.summary;
   return h(doc, 'tr', { testid: 'bulk-row', 'data-name': row.ref.name, 'data-state': row.state.kind },
     h(doc, 'td', { class: 'num' }, index + 1),
-    h(doc, 'td', { testid: 'bulk-row-doc' }, row.label),
+    h(doc, 'td', { testid: 'bulk-row-doc' }, h(doc, 'a', { href: formUrl, target: '_blank', rel: 'noopener', title: `Open it in ${module.label}` }, row.label)),
     h(doc, 'td', {}, sm?.docDate ?? ''),
     h(doc, 'td', {}, sm?.partyName ?? ''),
     h(doc, 'td', { class: 'num' }, sm ? formatRupees(sm.grandTotal) : ''),

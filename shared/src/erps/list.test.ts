@@ -32,6 +32,8 @@ describe('ERPNext: the Sales Invoice list', () => {
     const slot = list.actionSlot(document)!;
     assert.equal(slot.parent.className, 'page-actions');
     assert.equal(slot.before?.className, 'standard-actions', 'beside the standard actions, not in custom-actions (hidden at 1024 px)');
+    assert.equal(list.formUrl(new URL('http://e.test/app/sales-invoice?customer=X'), { erp: 'erpnext', name: 'IRB-26-00001' }), 'http://e.test/app/sales-invoice/IRB-26-00001');
+    assert.equal(list.formUrl(new URL('http://e.test/desk/sales-invoice'), { erp: 'erpnext', name: 'A B' }), 'http://e.test/desk/sales-invoice/A%20B');
   });
 });
 
@@ -67,5 +69,6 @@ describe('Odoo 17: the invoice list', () => {
     assert.equal(calls.length, 1);
     assert.deepEqual((calls[0] as { args: unknown[] }).args, [[['name', 'in', ['INV/2026/00007', 'INV/2026/00009', 'INV/2026/99999']]]]);
     assert.equal(list.actionSlot(document)?.parent.className, 'o_control_panel_actions');
+    assert.equal(list.formUrl(new URL('http://o.test/web#action=233&model=account.move&view_type=list'), sel.refs[0]), 'http://o.test/web#id=7&model=account.move&view_type=form&action=233');
   });
 });

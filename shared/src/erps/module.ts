@@ -124,6 +124,8 @@ export interface ErpListView {
   selected(io: ErpIo, page: Document): Promise<ErpListSelection>;
   /** How many rows are ticked, without I/O (the bulk button's label follows it). */
   countSelected(page: Document): number;
+  /** The form of one listed invoice, in the web client the list came from (`list` is the list page's address). */
+  formUrl(list: URL, ref: ErpDocumentRef): string;
   /** Where the ERP keeps its own list actions, for the bulk button; null when that bar is not on screen. */
   actionSlot(page: Document): { parent: Element; before: Element | null; className: string } | null;
 }

@@ -22,5 +22,7 @@ export const erpnextList: ErpListView = {
     const names = ticked(page).map((c) => c.dataset.name ?? '').filter(Boolean);
     return { refs: [...new Set(names)].map((name) => ({ erp: 'erpnext', name })), skipped: [] };
   },
+  // The same desk route the list uses (v15 /app, v16 /desk).
+  formUrl: (list, ref) => `${list.origin}/${list.pathname.startsWith('/desk/') ? 'desk' : 'app'}/sales-invoice/${encodeURIComponent(ref.name)}`,
   actionSlot: erpnextListSlot,
 };

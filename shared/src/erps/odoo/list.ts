@@ -41,5 +41,10 @@ export const odooList: ErpListView = {
     }
     return { refs, skipped };
   },
+  formUrl(list, ref) {
+    // The list's action stays in the address, so Odoo's breadcrumb leads back to the list.
+    const action = new URLSearchParams(list.hash.replace(/^#/, '')).get('action');
+    return `${list.origin}/web#id=${ref.id}&model=${MODEL}&view_type=form${action ? `&action=${encodeURIComponent(action)}` : ''}`;
+  },
   actionSlot: odooListSlot,
 };
