@@ -75,6 +75,10 @@ describe('team mode: LAN listener', () => {
       assert.equal(printed, kept.fingerprint256);
       assert.ok(kept.subjectAltName?.includes('DNS:billing-desk.lan'), kept.subjectAltName);
       assert.match(stdout, /https:\/\/0\.0\.0\.0:\d+/);
+      const doctor = await run(home.home, ['doctor', '--json']);
+      const findings = JSON.parse(doctor.stdout) as { check: string; status: string; facts?: { fingerprint?: string } }[];
+      const tls = (Array.isArray(findings) ? findings : (findings as unknown as { findings: typeof findings }).findings).find((f) => f.check === 'tls');
+      assert.equal(tls?.facts?.fingerprint, printed, `doctor names the same fingerprint: ${doctor.stdout.slice(0, 400)}`);
     } finally {
       child.kill('SIGTERM');
       await exited;
