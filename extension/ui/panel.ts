@@ -7,7 +7,7 @@
  * click — see `onTrustedClick`.
  */
 import type { EInvoiceResult, EwbCancelReason, ProfileRef } from '@irn-bridge/shared/api/contract';
-import { ErpError, type ErpEvent, type ErpInvoiceSummary, type ErpTotals, type WriteBackOutcome } from '@irn-bridge/shared/erps/module';
+import type { ErpError, ErpEvent, ErpInvoiceSummary, ErpTotals, WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { actionSlotFor } from '@irn-bridge/shared/erps/action-slot';
 import type { ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
@@ -179,7 +179,8 @@ export class IrnPanel {
       if (!(await this.readInvoice())) return;
     } catch (err) {
       // The URL looked like an invoice but the record is something else (a vendor bill, a journal entry): show nothing.
-      if (err instanceof ErpError && err.code === 'NOT_AN_INVOICE') return this.unmount();
+      // By name: the module that threw is the content script's copy (this panel is injected apart, lib/panel-loader.ts).
+      if (err instanceof Error && err.name === 'ErpError' && (err as ErpError).code === 'NOT_AN_INVOICE') return this.unmount();
       return this.fail(err, () => void this.load());
     }
     try {
