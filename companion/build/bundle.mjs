@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the installable companion: `companion/` + `shared/` bundled by esbuild into one plain
- * JavaScript file (no TypeScript loader at run time), in the npm package `irn-bridge` under
- * companion/dist/package/. Only better-sqlite3 stays outside the bundle: it is a native module that
+ * Builds the installable companion: `companion/` + `shared/` bundled by esbuild into plain
+ * JavaScript (no TypeScript loader at run time): the command bin/irn-bridge.mjs and the chunks it
+ * imports when needed (lib/), in the npm package `irn-bridge` under companion/dist/package/. Only better-sqlite3 stays outside the bundle: it is a native module that
  * npm installs (prebuilt binary, or compiled from source when no prebuild can be downloaded).
  *
  *   node companion/build/bundle.mjs          (also run by `pnpm pack` through the prepack script)
