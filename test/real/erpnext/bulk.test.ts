@@ -4,7 +4,8 @@
  * beside the list's own actions, checks the batch's preview and confirms once. The offline IRP's
  * counters say how many were registered; each invoice's IRN is read back from ERPNext.
  * A second batch holds an invoice whose HSN the IRP does not know (shown with the reason, not sent)
- * and is stopped part-way, then resumed: no invoice is registered twice.
+ * and is stopped part-way, then resumed: no invoice is registered twice. And after Generate on the
+ * form, the form shows the IRN without a page load.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../../e2e/support/artifacts';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../e2e/support/browser';
 import { startTestCompanion, type TestCompanion } from '../../e2e/support/companion';
-import { expect } from '../../e2e/support/expect';
+import { expect, textOf } from '../../e2e/support/expect';
 import { readyBrowser } from '../../e2e/support/flows';
 import { findRealErp } from '../support/real-erp';
 import { CASES, createInvoices } from './cases';
@@ -154,5 +155,31 @@ describe('ERPNext 15 Sales Invoice list: Generate IRNs for the ticked invoices',
     assert.equal(await companion.irpRegistrations() - before, 6);
     await bulk.close();
     await list.close();
+  });
+
+  test('after Generate IRN on the form, the form shows the IRN without a page load (cur_frm.reload_doc)', { timeout: 300_000 }, async () => {
+    const [name] = await invoicesFor('rangoli', 1);
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${origin}/app/sales-invoice/${encodeURIComponent(name)}`);
+    await expect(page.getByTestId('irn-generate'), 60_000);
+    // Frappe 15 shows a read-only field's value in its `.control-value` (the label is beside it).
+    const field = '.page-container[data-page-route="Sales Invoice"] .frappe-control[data-fieldname="irn"] .control-value';
+    await page.waitForFunction((sel) => document.querySelector(sel) !== null, field, { timeout: 30_000 });
+    const shown = () => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', field);
+    assert.equal(await shown(), '', 'no IRN on the form before');
+    // Marks this page load: a reload would drop the mark.
+    await page.evaluate(() => { (window as unknown as { irnMark: number }).irnMark = 1; });
+    await page.getByTestId('irn-generate').click();
+    await expect(page.getByTestId('irn-preview'));
+    await page.getByTestId('irn-confirm').click();
+    const irn = await textOf(page.getByTestId('irn-irn'), 60_000);
+    const wb = await expect(page.getByTestId('irn-writeback'), 60_000);
+    assert.equal(await wb.getAttribute('data-ok'), 'true', (await wb.textContent()) ?? '');
+    // Read from the form's DOM (the field may sit on a tab that is not open: its text is there all the same).
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false, [field, irn] as const, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the desk redrew the form; the page was not reloaded');
+    saveScreenshot('erpnext15-real-form-refreshed', await page.screenshot());
+    await page.close();
   });
 });
