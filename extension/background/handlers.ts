@@ -15,6 +15,7 @@ import { enableSite, listSites, removeSite } from './sites';
 import { validateForPanel } from './validate';
 import { fixesFor, prepareInvoice } from './prepare';
 import { buildQrMatrix } from '../lib/qr-matrix';
+import { qrPngBase64 } from '@irn-bridge/shared/erps/odoo/qr-png';
 import { injectPanel } from './inject-panel';
 
 
@@ -86,6 +87,7 @@ const handlers: Handlers = {
   'invoice.prepare': async (msg) => prepareInvoice(msg),
   'erp.fixes': async (msg) => fixesFor(msg),
   'qr.matrix': async (msg) => buildQrMatrix(String(msg.text)),
+  'qr.png': (msg) => qrPngBase64(String(msg.text)),
   'panel.load': (_msg, sender) => injectPanel(sender),
   'invoice.validate': async (msg) => validateForPanel(msg),
   'einvoices.generate': async (msg, sender) => {

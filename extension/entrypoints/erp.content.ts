@@ -41,7 +41,7 @@ export default defineContentScript({
 async function start(ctx: ContentScriptContext): Promise<void> {
   // User-taught recipes for this origin come after the built-in ERP modules (see shared/src/erps/index.ts).
   const recipes = await send('recipes.forOrigin', { origin: location.origin }).catch(() => []);
-  const io = erpIoForPage(document, (names) => send('page.globals', { names }));
+  const io = erpIoForPage(document, (names) => send('page.globals', { names }), (text) => send('qr.png', { text }));
   const findErpPage = erpPageFinder(io, recipes);
   // Bulk registration: the bulk page reads and records through this tab; the ERP's list gets its button.
   const stopBridge = installPageIoBridge(io);

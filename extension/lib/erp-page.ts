@@ -14,7 +14,8 @@ export interface ErpPage {
   ref: ErpDocumentRef;
 }
 
-export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals']): ErpIo {
+/** `pageGlobals` and `qrPngBase64` are asked of the background (they need the main world, or the QR encoder the page does not carry). */
+export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals'], qrPngBase64: NonNullable<ErpIo['qrPngBase64']>): ErpIo {
   const g = globalThis as { content?: { fetch?: typeof fetch } };
   // Firefox: `content.fetch` sends the request as the page (its cookies, its Origin); Chromium's fetch already does.
   const pageFetch = g.content?.fetch?.bind(g.content);
@@ -23,6 +24,7 @@ export function erpIoForPage(page: Document, pageGlobals: ErpIo['pageGlobals']):
     fetch: (input, init) => (pageFetch ?? fetch)(input, init),
     document: page,
     pageGlobals,
+    qrPngBase64,
   };
 }
 

@@ -92,6 +92,8 @@ export interface Protocol {
   'erp.fixes': { req: { erp: string; issues: Array<{ path: string; code: string }> }; res: Array<string | null> };
   /** Injects the panel's code (erp-panel.js) into the sender frame's isolated world, on its first invoice (lib/panel-loader.ts). */
   'panel.load': { req: {}; res: { loaded: true } };
+  /** The signed QR as a PNG (base64) for an ERP that stores the image (ErpIo.qrPngBase64: Odoo without l10n_in_edi); null when it cannot be made. */
+  'qr.png': { req: { text: string }; res: string | null };
   /** The QR matrix of a SignedQRCode (lib/qr-matrix.ts), so the QR encoder stays out of the page. */
   'qr.matrix': { req: { text: string }; res: QrMatrix };
   /** The preview's check of the mapped invoice (background/validate.ts), so the HSN master stays out of the page. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { ErpIo } from '@irn-bridge/shared/erps/module';
 import { odoo } from '@irn-bridge/shared/erps/odoo/index';
 import { forgetServerFields } from '@irn-bridge/shared/erps/odoo/fields';
+import { qrPngBase64 } from '@irn-bridge/shared/erps/odoo/qr-png';
 import { RESULT } from '@irn-bridge/shared/erps/testing/fakes';
 import { createFakeOdoo, FAKE_ODOO_LOGIN, ODOO_MOVES, odooInvoicePath, odooLegacyInvoicePath, type FakeOdoo } from './odoo';
 
@@ -15,6 +16,7 @@ function ioFor(fake: FakeOdoo, cookie: string): ErpIo {
     fetch: ((input: RequestInfo | URL, init: RequestInit = {}) =>
       fake.app.request(new URL(String(input)).pathname, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } })) as typeof fetch,
     pageGlobals: async () => ({}),
+    qrPngBase64, // the extension's background makes it (`qr.png`)
   };
 }
 

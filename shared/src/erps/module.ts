@@ -21,6 +21,12 @@ export interface ErpIo {
   document?: Document;
   /** Reads primitive page globals from the page's main world (content scripts cannot see them). */
   pageGlobals(names: string[]): Promise<Record<string, PagePrimitive>>;
+  /**
+   * The signed QR as a PNG (base64), for an ERP that stores the image itself (Odoo without
+   * l10n_in_edi); null when it cannot be made. Made outside the page (the extension's background,
+   * `qr.png`), so the QR encoder is not shipped into every ERP page; absent: no image is attached.
+   */
+  qrPngBase64?(text: string): Promise<string | null>;
 }
 
 /** Names one invoice in one ERP: ERPNext's `name`, Odoo's record `id` (plus a name), a recipe's document id. */

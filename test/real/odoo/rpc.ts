@@ -4,6 +4,7 @@
  * calls any public model method (Odoo 17.0 odoo/addons/web/controllers/dataset.py).
  */
 import type { ErpIo } from '@irn-bridge/shared/erps/module';
+import { qrPngBase64 } from '@irn-bridge/shared/erps/odoo/qr-png';
 
 export interface OdooLogin {
   url: string;
@@ -83,6 +84,7 @@ export class OdooRpc {
         return fetch(input, { ...init, headers });
       }) as typeof fetch,
       pageGlobals: async () => ({}),
+      qrPngBase64, // the extension's background makes it (`qr.png`)
     };
   }
 }

@@ -5,10 +5,8 @@
  * Every outcome also gets a chatter note, so the clerk sees who recorded what.
  */
 import type { ErpDocumentRef, ErpEvent, ErpIo, WriteBackOutcome } from '../module';
-import { bytesToBase64 } from './base64';
 import { attachJson, irpResponseJson, odooJsonFileName, recordCancelledInEdi, recordGeneratedInEdi } from './edi';
 import { fieldsFor } from './fields';
-import { qrPng } from './qr-png';
 import type { OdooAccountMove } from './records';
 import { callKw, readRecords } from './rpc';
 
@@ -30,10 +28,11 @@ async function note(io: ErpIo, moveId: number, body: string, attachmentIds: numb
 }
 
 async function attachQrPng(io: ErpIo, move: OdooAccountMove, signedQr: string): Promise<number | null> {
-  const png = qrPng(signedQr);
+  // Made outside the page (ErpIo.qrPngBase64): the QR encoder is not in the content script.
+  const png = io.qrPngBase64 ? await io.qrPngBase64(signedQr).catch(() => null) : null;
   if (!png) return null;
   const ids = await callKw<number[] | number>(io, 'ir.attachment', 'create', [[{
-    name: `${move.name.replace(/\//g, '_')}_einvoice_qr.png`, datas: bytesToBase64(png), res_model: 'account.move', res_id: move.id, mimetype: 'image/png',
+    name: `${move.name.replace(/\//g, '_')}_einvoice_qr.png`, datas: png, res_model: 'account.move', res_id: move.id, mimetype: 'image/png',
   }]]);
   return Array.isArray(ids) ? ids[0] : ids;
 }

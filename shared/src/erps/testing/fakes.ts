@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { EInvoiceResult } from '../../api/contract';
 import type { ErpIo } from '../module';
+import { qrPngBase64 } from '../odoo/qr-png';
 
 /** `<erp>/<file>` reads that module's fixture (`erps/<erp>/fixtures/<file>`). */
 export function fixture<T = any>(path: string): T {
@@ -47,7 +48,7 @@ export function fakeDocument(href: string, inlineScripts: string[] = []): Docume
 }
 
 export function env(origin: string, f: typeof fetch, doc?: Document, globals: Record<string, string> = {}): ErpIo {
-  return { origin, fetch: f, document: doc, pageGlobals: async (names) => Object.fromEntries(names.map((n) => [n, globals[n] ?? null])) };
+  return { origin, fetch: f, document: doc, pageGlobals: async (names) => Object.fromEntries(names.map((n) => [n, globals[n] ?? null])), qrPngBase64 };
 }
 
 export const RESULT: EInvoiceResult = {
