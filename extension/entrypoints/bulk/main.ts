@@ -164,4 +164,6 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
   };
   onTrustedClick(stop, stopNow);
   doc.addEventListener('keydown', (e) => { if (e.key === 'Escape' && e.isTrusted) stopNow(); });
+  // Closing the page mid-batch loses only the view (the ledger keeps every result), but the write-backs still to come would wait for the next opening.
+  window.addEventListener('beforeunload', (e) => { if (batch.running) e.preventDefault(); });
 }
