@@ -24,8 +24,8 @@ const SHIPPED_ONLY_IN_BACKGROUND: Record<string, string[]> = {
   'the HSN/SAC master': ['0101:10!102090', '18687'],
   // IRP error 3043's own text (shared/src/irp/error-catalogue.ts).
   'the IRP error catalogue': ['please try again after sometime'],
-  // qrcode-generator 2.0.4's error text.
-  'the QR encoder': ['bad rs block @ typeNumber'],
+  // qrcode-generator 2.0.4's error text (the panel's QR), and the error-correction table of Odoo's attachment encoder (shared/src/erps/odoo/qr.ts).
+  'a QR encoder': ['bad rs block @ typeNumber', '-1,10,16,26,18,24,16,18,22,22,26,30'],
   // webextension-polyfill 0.12.0's guard.
   'webextension-polyfill': ['This script should only be loaded in a browser extension'],
 };
