@@ -59,9 +59,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     shownFor = key;
     if (!found) return;
     // The panel's code comes on the first invoice (lib/panel-loader.ts); the clerk may have moved on meanwhile.
+    // The ERP is asked while the panel's code is injected; the panel takes the read over.
+    const read = found.module.read(found.io, found.ref);
+    read.catch(() => undefined); // the panel shows a failed read; none is unhandled if the panel never comes
     void loadPanel(send).then((Panel) => {
       if (shownFor !== key || panel || ctx.isInvalid) return;
-      panel = new Panel(document, found, send, dockPrefs);
+      panel = new Panel(document, found, send, dockPrefs, read);
       panel.mount();
     }, () => {
       if (shownFor === key) shownFor = ''; // try again on the next navigation

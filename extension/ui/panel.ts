@@ -60,7 +60,11 @@ export class IrnPanel {
   private loading = false;
   private phase: Phase = 'loading';
 
-  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, prefs: DockPrefs = MEMORY_PREFS()) {
+  /**
+   * `firstRead`: the read the content script started while this panel's code was being injected
+   * (lib/panel-loader.ts), so the injection is not waited for before the ERP is asked; Re-check reads again.
+   */
+  constructor(private readonly page: Document, private readonly erp: ErpPage, private readonly send: Send, prefs: DockPrefs = MEMORY_PREFS(), private firstRead: Promise<unknown> | null = null) {
     this.action = new ErpAction(page, actionSlotFor(erp.module.id), () => this.fromErpAction());
     this.sheet = new PanelSheet(page, erp.module.id, prefs, { onStateChange: () => this.updateAction() }, () => this.action.focus());
   }
@@ -135,7 +139,9 @@ export class IrnPanel {
    */
   private async readInvoice(): Promise<boolean> {
     const { module, io } = this.erp;
-    this.doc = await module.read(io, this.erp.ref);
+    const read = this.firstRead ?? module.read(io, this.erp.ref);
+    this.firstRead = null;
+    this.doc = await read;
     const prepared = await this.send('invoice.prepare', { doc: this.doc, origin: io.origin });
     this.erpSummary = prepared.erp;
     if (!prepared.mapped) {
