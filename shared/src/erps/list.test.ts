@@ -71,4 +71,21 @@ describe('Odoo 17: the invoice list', () => {
     assert.equal(list.actionSlot(document)?.parent.className, 'o_control_panel_actions');
     assert.equal(list.formUrl(new URL('http://o.test/web#action=233&model=account.move&view_type=list'), sel.refs[0]), 'http://o.test/web#id=7&model=account.move&view_type=form&action=233');
   });
+
+  test('after "Select all 250" only the rows shown can be named: the rest are listed as skipped, with what to do', async () => {
+    const page = (selectLink: boolean) => parseHTML(`<html><body><div class="o_action_manager"><div class="o_view_controller o_list_view">
+      <div class="o_control_panel"><div class="o_control_panel_actions"><div class="o_list_selection_box"><span>${selectLink ? '<b>2</b> selected <a class="o_list_select_domain">Select all 250</a>' : 'All <b>250</b> selected'}</span></div></div>
+      <div class="o_cp_pager"><span class="o_pager_value">1-2</span> / <span class="o_pager_limit">250</span></div></div>
+      <table><tbody><tr class="o_data_row o_data_row_selected"><td class="o_data_cell" name="name">INV/1</td></tr><tr class="o_data_row o_data_row_selected"><td class="o_data_cell" name="name">INV/2</td></tr></tbody></table>
+    </div></div></body></html>`).document;
+    const io = {
+      origin: 'http://o.test', pageGlobals: async () => ({}),
+      fetch: async () => new Response(JSON.stringify({ jsonrpc: '2.0', id: 1, result: [{ id: 1, name: 'INV/1' }, { id: 2, name: 'INV/2' }] })),
+    } as unknown as ErpIo;
+    const all = await list.selected(io, page(false));
+    assert.equal(all.refs.length, 2);
+    assert.deepEqual(all.skipped.map((s) => s.label), ['248 more']);
+    assert.match(all.skipped[0].reason, /not on this page/);
+    assert.deepEqual((await list.selected(io, page(true))).skipped, [], 'the page ticked, the search not selected: nothing more');
+  });
 });

@@ -140,6 +140,27 @@ describe('real Odoo 17.0: Generate IRNs from the invoice list; the form redrawn 
     await bulk.close();
   });
 
+  test('after Odoo\'s "Select all", the invoices not on this page are named as not sent, with what to do', { timeout: 300_000 }, async () => {
+    await page.goto(`${real.url}/web#action=account.action_move_out_invoice_type`);
+    await expect(page.locator('.o_list_view .o_data_row').first(), 60_000);
+    // Five rows a page, through Odoo's own pager (its value is editable), so that the search is larger than the page.
+    await page.locator('.o_cp_pager .o_pager_value').click();
+    await page.locator('.o_cp_pager input.o_pager_value').fill('1-5');
+    await page.locator('.o_cp_pager input.o_pager_value').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.o_list_view tr.o_data_row').length === 5, null, { timeout: 30_000 });
+    const total = Number((await page.locator('.o_cp_pager .o_pager_limit').textContent())?.trim());
+    assert.ok(total > 5, `more than a page of invoices (${total})`);
+    await page.locator('.o_list_view thead .o_list_record_selector input').check();
+    await page.locator('.o_list_select_domain').click();
+    const action = page.getByTestId('irn-bulk-action');
+    await expect(action.filter({ hasText: 'Generate IRNs (5)' }), 30_000);
+    const [bulk] = await Promise.all([b.context.waitForEvent('page'), action.click()]);
+    await expect(bulk.getByTestId('bulk-skipped'), 30_000);
+    assert.match(await bulk.getByTestId('bulk-skipped').innerText(), new RegExp(`${total - 5} more — Odoo's "Select all" also took invoices that are not on this page`));
+    assert.equal(await bulk.getByTestId('bulk-row').count(), 5);
+    await bulk.close();
+  });
+
   test('after Generate IRN on the form, the form shows e-invoicing "Sent" without a page load', { timeout: 300_000 }, async () => {
     const inv = await posted(real.masters.products.gst12, { journal_id: real.masters.einvoiceJournalId });
     await page.goto(`${real.url}/web#id=${inv.id}&model=account.move&view_type=form`);

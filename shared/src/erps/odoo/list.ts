@@ -10,6 +10,21 @@ import { odooListSlot, shownListView } from './list-ui';
 
 const MODEL = 'account.move';
 
+/**
+ * After Odoo's "Select all N" the whole search is selected, not only this page (list_controller.xml
+ * `isDomainSelected`: its "Select all" link is gone while every row shown is ticked and the pager's
+ * total is larger). The DOM names only the rows shown: how many more Odoo selected, or 0.
+ */
+function selectedOffPage(page: Document): number {
+  const view = shownListView(page);
+  const box = view?.querySelector('.o_list_selection_box');
+  if (!view || !box || box.querySelector('.o_list_select_domain')) return 0;
+  const rows = view.querySelectorAll('tr.o_data_row').length;
+  const ticked = view.querySelectorAll('tr.o_data_row.o_data_row_selected').length;
+  const total = parseInt(view.querySelector('.o_cp_pager .o_pager_limit')?.textContent ?? '', 10);
+  return ticked === rows && total > rows ? total - rows : 0;
+}
+
 function tickedNames(page: Document): string[] {
   const rows = shownListView(page)?.querySelectorAll('tr.o_data_row.o_data_row_selected') ?? [];
   return Array.from(rows, (r) => (r.querySelector('td.o_data_cell[name="name"]')?.textContent ?? '').trim());
@@ -25,6 +40,10 @@ export const odooList: ErpListView = {
   async selected(io: ErpIo, page: Document): Promise<ErpListSelection> {
     const shown = tickedNames(page);
     const skipped: ErpListSelection['skipped'] = [];
+    const offPage = selectedOffPage(page);
+    if (offPage) {
+      skipped.push({ label: `${offPage} more`, reason: 'Odoo\'s "Select all" also took invoices that are not on this page; only the ones shown are sent. Show more rows per page (the pager) or tick them page by page.' });
+    }
     const names: string[] = [];
     for (const n of shown) {
       if (!n || n === '/') skipped.push({ label: n || '(no number)', reason: 'A draft has no number yet: confirm it in Odoo first.' });
