@@ -57,6 +57,19 @@ describe('ERPNext list (fake desk): Generate IRNs for the ticked invoices', () =
     assert.ok(messages.some((m) => m.includes('TURMERIC-1KG')), `the HSN problem names the ERP's item: ${messages.join(' | ')}`);
     assert.equal((await bulk.getByTestId('bulk-confirm').textContent())?.trim(), 'Register 20 invoices with the IRP');
     saveScreenshot('bulk-erpnext-fake-preview', await bulk.screenshot({ fullPage: true }));
+    // No text under 12 px on the bulk page (Chromium's extension-page 75% body font is overridden), at 1024 px too.
+    await bulk.setViewportSize({ width: 1024, height: 768 });
+    const smallest = await bulk.evaluate(() => {
+      let min = { px: Infinity, text: '' };
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (own && (el as HTMLElement).offsetParent !== null && px < min.px) min = { px, text: el.textContent!.trim().slice(0, 40) };
+      }
+      return min;
+    });
+    assert.ok(smallest.px >= 12, `bulk page text at ${smallest.px}px: "${smallest.text}"`);
+    saveScreenshot('bulk-erpnext-fake-preview-1024', await bulk.screenshot());
 
     await bulk.getByTestId('bulk-confirm').click();
     await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 20 registered\. 2 not sent/ }), 120_000);
