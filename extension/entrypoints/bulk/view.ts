@@ -56,7 +56,7 @@ export function rowView(doc: Document, module: AnyErpModule, row: Row, origin: s
   return h(doc, 'tr', { testid: 'bulk-row', 'data-name': row.ref.name, 'data-state': row.state.kind },
     h(doc, 'td', { class: 'num' }, index + 1),
     h(doc, 'td', { testid: 'bulk-row-doc' }, h(doc, 'a', { href: formUrl, target: '_blank', rel: 'noopener', title: `Open it in ${module.label}` }, row.label)),
-    h(doc, 'td', {}, sm?.docDate ?? ''),
+    h(doc, 'td', { class: 'date' }, sm?.docDate ?? ''),
     h(doc, 'td', {}, sm?.partyName ?? ''),
     h(doc, 'td', { class: 'num' }, sm ? formatRupees(sm.grandTotal) : ''),
     statusCell(doc, module, row, origin));
