@@ -34,6 +34,13 @@ export function createPool(url: string): Pool {
   });
   // An idle client whose server went away must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // A database that cannot be reached is the clerk's 503 naming it, not an unexpected 500.
+  const explain = (e: unknown) => (isConnectionFailure(e) ? databaseUnavailable(url, e) : e);
+  const query = pool.query.bind(pool) as (...a: unknown[]) => Promise<unknown>;
+  const connect = pool.connect.bind(pool) as (...a: unknown[]) => Promise<Client> | undefined;
+  (pool as { query: unknown }).query = (...a: unknown[]) => query(...a).catch((e) => { throw explain(e); });
+  // pg's own query() calls connect(callback): only the promise form (ours) is wrapped.
+  (pool as { connect: unknown }).connect = (...a: unknown[]) => (a.length ? connect(...a) : connect()!.catch((e) => { throw explain(e); }));
   return pool;
 }
 
@@ -49,7 +56,7 @@ export function isConnectionFailure(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
   const msg = String((e as Error)?.message ?? '');
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not currently accepting connections/i.test(msg);
 }
 
 /** A failure to reach or log in to the database, as the clerk sees it (never with the password). */
