@@ -64,6 +64,8 @@ export async function clerkKey(home: string, backend: Backend, user = 'fleet-cal
 
 export interface Reply { status: number; body: any }
 
+const CALL_LIMIT_MS = 120_000;
+
 export interface FleetMember {
   pid: number;
   port: number;
@@ -101,6 +103,8 @@ export async function startMember(home: string, backend: Backend, apiKey: string
       const res = await fetch(url + path, {
         method, headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // A stuck companion fails the call (counted, or the test's error) instead of hanging the run.
+        signal: AbortSignal.timeout(CALL_LIMIT_MS),
       });
       const text = await res.text();
       let json: unknown = null;
