@@ -62,7 +62,7 @@ for (const storage of STORAGES) describe(`team mode: three companion processes o
           count(res.body.fromLedger ? '200 from the ledger' : res.body.recovered ? '200 recovered from the IRP' : '200 registered');
         } else count(`${res.status} ${res.body?.code ?? ''}`.trim());
       } catch {
-        count('no answer (connection lost)');
+        count('no answer (connection lost or timed out)');
       }
     };
     const drive = async (index: number) => {
