@@ -9,7 +9,7 @@ export function batchRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>): vo
   serve(app, 'batch', async (c, { body }) => {
     const profile = body.profile || undefined;
     if (profile) ctx.profiles.resolve({ profile }); // unknown profile: refuse the whole batch up front
-    const batch = ctx.batches.start(body.invoices, body.concurrency, profile);
+    const batch = ctx.batches.start(body.invoices, body.concurrency, profile, undefined, c.get('caller')?.user ?? null);
     if (body.wait === true) return c.json(await batch.done, 200);
     const accepted: BatchAccepted = { batchId: batch.status.batchId, total: batch.status.total, statusUrl: routes.batchStatus(batch.status.batchId) };
     return c.json(accepted, 202);

@@ -42,12 +42,13 @@ export function einvoiceRoutes(ctx: CompanionContext, app: OpenAPIHono<AppEnv>):
 
   serve(app, 'cancel', async (c, { params, body }) => {
     const irn = params.irn.toLowerCase();
-    return c.json(await ctx.documents.cancel(await profileForIrn(ctx, irn, body.profile ?? undefined), irn, { reason: body.reason, remark: body.remark }));
+    return c.json(await ctx.documents.cancel(await profileForIrn(ctx, irn, body.profile ?? undefined), irn, { reason: body.reason, remark: body.remark },
+      c.get('caller')?.user ?? null));
   });
 
   serve(app, 'ewaybill', async (c, { params, body }) => {
     const irn = params.irn.toLowerCase();
     const { profile, ...fields } = body;
-    return c.json(await ctx.documents.ewaybill(await profileForIrn(ctx, irn, profile ?? undefined), irn, fields));
+    return c.json(await ctx.documents.ewaybill(await profileForIrn(ctx, irn, profile ?? undefined), irn, fields, c.get('caller')?.user ?? null));
   });
 }

@@ -27,8 +27,9 @@ export class BatchRunner {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** `onItem` is told each result as it finishes (for progress), in finishing order. */
-  start(invoices: unknown[], concurrency = DEFAULT_BATCH_CONCURRENCY, profile?: string, onItem?: (item: BatchItemResult) => void): Batch {
+  /** `onItem` is told each result as it finishes (for progress), in finishing order; `user` names who asked (team mode). */
+  start(invoices: unknown[], concurrency = DEFAULT_BATCH_CONCURRENCY, profile?: string, onItem?: (item: BatchItemResult) => void,
+    user: string | null = null): Batch {
     const width = Math.min(Math.max(Math.floor(concurrency) || 1, 1), MAX_BATCH_CONCURRENCY);
     const status: BatchStatus = {
       batchId: randomUUID(), total: invoices.length, done: 0, succeeded: 0, failed: 0, finished: invoices.length === 0, results: [],
@@ -41,7 +42,7 @@ export class BatchRunner {
         try {
           // Each item is checked on its own at this edge: one bad invoice fails alone.
           const { profile: chosen, checked } = checkInvoice(invoices[index], this.resolve, profile, this.now());
-          item = { index, ok: true, result: await this.generation.generate(chosen, checked) };
+          item = { index, ok: true, result: await this.generation.generate(chosen, checked, { user }) };
           status.succeeded++;
         } catch (e) {
           item = { index, ok: false, error: asCompanionError(e).body };

@@ -80,7 +80,8 @@ export class DocumentService {
    * IRP's 9999 ("not active": cancelled already, e.g. by an earlier reply that was lost), is settled
    * by asking the IRP, and a confirmed cancellation is recorded.
    */
-  async cancel(profile: ProfileConfig, irn: string, cmd: CancelCommand): Promise<CancelResponse> {
+  /** `user` names who asked (team mode), for the audit entry. */
+  async cancel(profile: ProfileConfig, irn: string, cmd: CancelCommand, user: string | null = null): Promise<CancelResponse> {
     const req = { reason: cmd.reason, remark: cleanCancelRemark(cmd.remark) };
     if (!req.remark) throw badRequest('"remark" has no text the IRP can store: write why the IRN is cancelled, in words.');
     const row = await this.deps.ledger.findByIrn(irn);
@@ -90,7 +91,7 @@ export class DocumentService {
     const session = await this.deps.sessionFor(profile);
     const started = Date.now();
     const audit = (outcome: string, irpCodes?: string[]) => this.deps.ledger.audit({
-      profile: profile.name, operation: 'cancel', irn, document: row ? documentOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
+      profile: profile.name, operation: 'cancel', irn, document: row ? documentOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started, user });
     try {
       const { data } = await session.cancelIrn({ irn, reason: req.reason, remark: req.remark });
       await this.deps.ledger.markCancelled(irn, data.CancelDate, req.reason, req.remark);
@@ -118,7 +119,7 @@ export class DocumentService {
     }
   }
 
-  async ewaybill(profile: ProfileConfig, irn: string, req: EwaybillRequest): Promise<EwaybillResponse> {
+  async ewaybill(profile: ProfileConfig, irn: string, req: EwaybillRequest, user: string | null = null): Promise<EwaybillResponse> {
     const problem = checkEwaybillFields(req, { now: this.deps.now?.() })[0];
     if (problem) throw badRequest(`"${problem.field}": ${problem.message}`);
     const session = await this.deps.sessionFor(profile);
@@ -132,11 +133,11 @@ export class DocumentService {
       const { data, info } = await session.generateEwbByIrn(JSON.parse(JSON.stringify(body)));
       const ewb = { ewbNo: String(data.EwbNo), ewbDt: data.EwbDt, ewbValidTill: data.EwbValidTill ?? null };
       await this.deps.ledger.setEwaybill(irn, ewb);
-      await this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null, outcome: 'generated', durationMs: Date.now() - started });
+      await this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null, outcome: 'generated', durationMs: Date.now() - started, user });
       return { irn, ...ewb, ...(info ? { info } : {}) };
     } catch (e) {
       await this.deps.ledger.audit({ profile: profile.name, operation: 'ewaybill', irn, document: row ? documentOf(row) : null,
-        outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started });
+        outcome: isIrpError(e) ? 'IRP_REJECTED' : 'IRP_UNAVAILABLE', irpCodes: isIrpError(e) ? e.codes : undefined, durationMs: Date.now() - started, user });
       throw irpCallFailure(e, 'the e-way bill request');
     }
   }
