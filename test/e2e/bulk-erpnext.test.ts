@@ -121,4 +121,15 @@ describe('ERPNext list (fake desk): Generate IRNs for the ticked invoices', () =
     assert.equal(await page.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the form was redrawn, the page not reloaded');
     await page.close();
   });
+
+  test('the companion not running: the batch is still previewed, but nothing can be sent, and the banner says what to do', async () => {
+    const names = copies('ASW-26-D0', 2);
+    await rig.companion.stop();
+    const { list, bulk } = await tickAndOpen(names);
+    assert.match(await bulk.getByTestId('bulk-banner').innerText(), /companion is not running/);
+    assert.equal(await bulk.getByTestId('bulk-confirm').isDisabled(), true);
+    await expect(bulk.getByTestId('bulk-check-again'));
+    await bulk.close();
+    await list.close();
+  });
 });

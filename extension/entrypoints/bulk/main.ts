@@ -113,8 +113,21 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
     if (!statusBySeller.has(key)) statusBySeller.set(key, send('status', { sellerGstin: seller ?? undefined }));
     return statusBySeller.get(key)!;
   };
-  const first = await statusFor(null).catch((err) => ({ error: toUiError(err) }) as Partial<CompanionStatus>);
-  if (first.error) banner.replaceChildren(h(doc, 'div', { class: 'banner err' }, describeError(first.error), first.error.hint ? h(doc, 'div', { class: 'hint' }, first.error.hint) : ''));
+  /** Nothing is promised while the companion is down or unpaired: the banner says what to do, Check again clears it. */
+  const checkCompanion = async (): Promise<void> => {
+    statusBySeller.clear();
+    const st = await statusFor(null).catch((err) => ({ error: toUiError(err) }) as Partial<CompanionStatus>);
+    const e = st.error ?? (st.running && !st.paired ? { code: 'NOT_PAIRED', message: 'This browser is not paired with the IRN Bridge companion yet.' } as const : null);
+    if (!e) {
+      banner.replaceChildren();
+    } else {
+      const again = h(doc, 'button', { type: 'button', testid: 'bulk-check-again' }, 'Check again');
+      onTrustedClick(again, () => void checkCompanion());
+      banner.replaceChildren(h(doc, 'div', { class: 'banner err' }, describeError(e), 'hint' in e && e.hint ? h(doc, 'div', { class: 'hint' }, e.hint) : '', again));
+    }
+    redrawHeader();
+  };
+  await checkCompanion();
 
   const deps: BatchDeps = {
     module: erp,
