@@ -17,6 +17,7 @@ class BulkButton {
   private readonly button: HTMLButtonElement;
   private observer: MutationObserver | null = null;
   private queued = false;
+  private failed: string | null = null;
 
   constructor(private readonly page: Document, private readonly list: ErpListView, onClick: () => Promise<void>) {
     const b = page.createElement('button');
@@ -47,8 +48,12 @@ class BulkButton {
     this.button.remove();
   }
 
-  say(text: string): void {
-    this.button.title = text;
+  /** A failure stays on the button for a few seconds (its reason in the tooltip): the page has no other place of ours. */
+  say(reason: string): void {
+    this.button.title = reason;
+    this.failed = reason ? 'Generate IRNs: not opened (see why)' : null;
+    if (reason) setTimeout(() => { this.failed = null; this.update(); }, 6000);
+    this.update();
   }
 
   private readonly later = (): void => {
@@ -59,7 +64,7 @@ class BulkButton {
 
   private update(): void {
     const n = this.list.countSelected(this.page);
-    const label = n ? `Generate IRNs (${n})` : 'Generate IRNs';
+    const label = this.failed ?? (n ? `Generate IRNs (${n})` : 'Generate IRNs');
     if (this.button.textContent !== label) this.button.textContent = label;
     const disabled = n === 0;
     if (this.button.disabled !== disabled) this.button.disabled = disabled;
