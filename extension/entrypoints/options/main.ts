@@ -38,8 +38,8 @@ async function refresh(): Promise<void> {
   const settings = await send('settings.get', {});
   const status = await send('status', {});
   if (mine !== refreshes) return;
-  // A port the clerk is typing is theirs until they save it.
-  if (!portEdited) portInput.value = String(settings.port);
+  // A port the clerk is typing (or has the cursor in) is theirs until they save it.
+  if (!portEdited && doc.activeElement !== portInput) portInput.value = String(settings.port);
   if (!status.running) {
     statusLine.className = 'err';
     statusLine.textContent = status.error?.message ?? 'The companion is not running.';

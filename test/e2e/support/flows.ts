@@ -6,9 +6,17 @@ import type { Page } from 'playwright-core';
 
 export async function pairViaOptions(b: ExtensionBrowser, companion: TestCompanion): Promise<Page> {
   const options = await b.openExtensionPage('options.html');
+  // As a clerk would: after the page has said what it found, not while it is still filling the form.
+  await options.getByTestId('options-status').filter({ hasNotText: 'Checking the companion' }).waitFor({ timeout: 15_000 });
   await options.getByTestId('options-port').fill(String(companion.port));
   await options.getByTestId('options-port-save').click();
-  await expect(options.getByTestId('options-status').filter({ hasText: 'running' }));
+  try {
+    await expect(options.getByTestId('options-status').filter({ hasText: 'running' }));
+  } catch (err) {
+    const said = await options.getByTestId('options-status').textContent().catch(() => '?');
+    const port = await options.getByTestId('options-port').inputValue().catch(() => '?');
+    throw new Error(`options never said "running" for the companion on port ${companion.port}: it says "${said}", port box ${port}`, { cause: err });
+  }
   await options.getByTestId('options-pair-code').fill(companion.pairingCode());
   await options.getByTestId('options-pair').click();
   await expect(options.getByTestId('options-paired'));
