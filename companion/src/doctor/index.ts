@@ -1,6 +1,7 @@
 /** `irn-bridge doctor`: every check in order, for one home and port. */
 import { checkHome, checkNode } from './environment';
-import { checkLedger } from './ledger';
+import { checkLedger, checkSharedLedger } from './ledger';
+import { databaseFrom } from '../storage/open';
 import { checkPort } from './port';
 import { checkProfiles } from './profiles';
 import { checkService } from './service';
@@ -22,7 +23,10 @@ export interface DoctorOptions {
 export async function runDoctor(opts: DoctorOptions): Promise<Finding[]> {
   const now = opts.now ?? (() => new Date());
   const platform = opts.platform ?? process.platform;
-  const findings: Finding[] = [checkNode(), ...checkHome(opts.home, platform), ...checkLedger(opts.home, now())];
+  // Team mode keeps the ledger on PostgreSQL (IRN_BRIDGE_DATABASE): that is the one to check, not the home's file.
+  const database = databaseFrom(undefined, opts.env ?? process.env);
+  const ledger = database ? await checkSharedLedger(database, opts.home) : checkLedger(opts.home, now());
+  const findings: Finding[] = [checkNode(), ...checkHome(opts.home, platform), ...ledger];
   findings.push(await checkPort(opts.home, opts.port, platform));
   findings.push(checkService(opts.env ?? process.env, platform));
   findings.push(...checkTls(opts.home, now()));

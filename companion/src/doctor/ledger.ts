@@ -63,3 +63,24 @@ function ago(ms: number): string {
   const h = Math.round(min / 60);
   return h < 48 ? `${h} hours ago` : `${Math.round(h / 24)} days ago`;
 }
+
+/** Team mode: the PostgreSQL ledger (IRN_BRIDGE_DATABASE) answers and is migrated; named without its password. */
+export async function checkSharedLedger(database: string, home: string): Promise<Finding[]> {
+  const { openPostgres } = await import('../storage/postgres');
+  const { redactUrl } = await import('../storage/postgres/connect');
+  try {
+    const storage = await openPostgres(database, home);
+    try {
+      const counts = await storage.ledger.countByState();
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      return [ok('ledger', `The team database ${storage.location} answers (${total} document${total === 1 ? '' : 's'} in the ledger).`,
+        { database: storage.location })];
+    } finally {
+      await storage.close();
+    }
+  } catch (e) {
+    const err = e as Error & { details?: { hint?: string } };
+    return [fail('ledger', err.message.includes(redactUrl(database)) ? err.message : `The team database ${redactUrl(database)} cannot be used: ${err.message}`,
+      err.details?.hint ?? 'Check IRN_BRIDGE_DATABASE and that the PostgreSQL server is running.', { database: redactUrl(database) })];
+  }
+}
