@@ -53,7 +53,8 @@ export interface CompanionProcess {
   post(path: string, body: unknown): Promise<ApiReply>;
   get(path: string): Promise<ApiReply>;
   /** Resident memory of the process now and at its peak, from /proc/<pid>/status (KiB). */
-  memory(): { rssKiB: number; hwmKiB: number };
+  /** VmRSS and VmHWM, and the private part of the resident set (smaps_rollup): RSS also counts the node binary's code pages, which every Node process on the machine shares. */
+  memory(): { rssKiB: number; hwmKiB: number; privateKiB: number };
   stop(): Promise<void>;
 }
 
@@ -107,7 +108,9 @@ export async function startCompanionProcess(home: string, opts: { pair?: boolean
     memory: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-      return { rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM') };
+      const rollup = readFileSync(`/proc/${child.pid}/smaps_rollup`, 'utf8');
+      const part = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+      return { rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM'), privateKiB: part('Private_Clean') + part('Private_Dirty') };
     },
     async stop() {
       if (!gone) child.kill('SIGTERM');

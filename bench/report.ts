@@ -84,7 +84,7 @@ export function render(r: BenchResults): string {
     out.push('', 'Companion process', '');
     const rows: (string | number)[][] = [
       ['first start on an empty home (spawn → 200 /v1/health)', `${c.freshStartMs} ms`],
-      ['resident memory, idle after start', `${c.idleFresh.rssMiB} MiB`],
+      ['resident memory, idle after start', `${c.idleFresh.rssMiB} MiB (${c.idleFresh.privateMiB} MiB private; the rest is the node binary's code, shared by every Node process)`],
     ];
     if (c.idleAfterBulk) {
       rows.push(['resident memory, idle after the bulk run', `${c.idleAfterBulk.rssMiB} MiB (peak ${c.idleAfterBulk.peakMiB} MiB)`]);

@@ -2,12 +2,13 @@
 import { startCompanionProcess } from '../companion-process';
 import { median, round } from '../stats';
 
-export interface MemorySample { rssMiB: number; peakMiB: number }
+export interface MemorySample { rssMiB: number; peakMiB: number; privateMiB: number }
 
-export const toMiB = (m: { rssKiB: number; hwmKiB: number }): MemorySample => ({ rssMiB: round(m.rssKiB / 1024), peakMiB: round(m.hwmKiB / 1024) });
+export const toMiB = (m: { rssKiB: number; hwmKiB: number; privateKiB: number }): MemorySample =>
+  ({ rssMiB: round(m.rssKiB / 1024), peakMiB: round(m.hwmKiB / 1024), privateMiB: round(m.privateKiB / 1024) });
 
 /** Waits, then samples: "idle" means no request for `idleMs`. */
-export async function idleMemory(read: () => { rssKiB: number; hwmKiB: number }, idleMs = 3000): Promise<MemorySample> {
+export async function idleMemory(read: () => { rssKiB: number; hwmKiB: number; privateKiB: number }, idleMs = 3000): Promise<MemorySample> {
   await new Promise((r) => setTimeout(r, idleMs));
   return toMiB(read());
 }
