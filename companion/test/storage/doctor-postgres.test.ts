@@ -32,4 +32,13 @@ describe('doctor on a PostgreSQL ledger', { skip }, () => {
     assert.match(bad.message, /refused the login/);
     assert.ok(!JSON.stringify(bad).includes('not-the-password-42') && !JSON.stringify(good).includes(':irnb_test@'), 'no password in any finding');
   });
+
+  test('a database where the user may not create tables fails saying so and what the administrator grants', async () => {
+    const notOwned = new URL(await freshPgDatabase());
+    notOwned.pathname = '/postgres'; // owned by postgres; PostgreSQL 15 lets no one else create in its public schema
+    const finding = await ledgerFinding(notOwned.toString());
+    assert.equal(finding.status, 'fail', JSON.stringify(finding));
+    assert.match(finding.message, /does not let this user create the companion's tables/);
+    assert.match(finding.hint ?? '', /GRANT CREATE ON SCHEMA public/);
+  });
 });

@@ -71,6 +71,10 @@ export function databaseUnavailable(url: string, e: unknown): CompanionError {
     return new CompanionError('OUTCOME_UNKNOWN', `The team database ${where} does not exist on that PostgreSQL server.`,
       { hint: 'Ask the database administrator to create it (createdb), or correct the name in --database / IRN_BRIDGE_DATABASE.' });
   }
+  if (code === '42501') {
+    return new CompanionError('OUTCOME_UNKNOWN', `The team database ${where} does not let this user create the companion's tables (permission denied).`,
+      { hint: 'Ask the database administrator to make this user the database\'s owner (ALTER DATABASE … OWNER TO …) or to GRANT CREATE ON SCHEMA public to it.' });
+  }
   return new CompanionError('OUTCOME_UNKNOWN', `The team database ${where} cannot be reached, so nothing could be recorded. Nothing was sent to the IRP twice.`,
     { hint: 'Check that the PostgreSQL server is running and reachable from this computer, then try again.' });
 }

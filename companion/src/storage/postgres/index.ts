@@ -19,7 +19,7 @@ export async function openPostgres(url: string, home: string, now: () => Date = 
     await migratePostgres(pool);
   } catch (e) {
     await pool.end().catch(() => undefined);
-    if (isConnectionFailure(e) || /^(28|3D)/.test(String((e as { code?: unknown })?.code ?? ''))) throw databaseUnavailable(url, e);
+    if (isConnectionFailure(e) || /^(28|3D|42501$)/.test(String((e as { code?: unknown })?.code ?? ''))) throw databaseUnavailable(url, e);
     throw e;
   }
   const location = redactUrl(url);
