@@ -24,7 +24,20 @@ export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-interface CodeRow { id: number; expires_at: string; attempts: number; used_at: string | null }
+export interface CodeRow { id: number; expires_at: string; attempts: number; used_at: string | null }
+
+/**
+ * The rule for one redeem, from the code's row (if the code exists): both storages apply it inside
+ * their transaction. 'guess' is a wrong guess (or a code voided by wrong guesses): the caller counts it
+ * against every live code, or reports 'exhausted'/'wrong' when none is live.
+ */
+export function redeemStep(row: CodeRow | undefined, nowIso: string): 'ok' | 'expired' | 'used' | 'guess' {
+  if (row && !row.used_at && row.expires_at > nowIso && row.attempts < PAIRING_MAX_WRONG) return 'ok';
+  if (row && !row.used_at && row.expires_at <= nowIso) return 'expired';
+  // The right code, already redeemed (e.g. by a concurrent request): not a guess, so it voids nothing.
+  if (row?.used_at) return 'used';
+  return 'guess';
+}
 
 /** The SQLite pairing codes (synchronous; storage/sqlite.ts makes them async, storage/postgres/pairing.ts is the other one). */
 export class PairingCodes {
@@ -54,13 +67,9 @@ export class PairingCodes {
         .all(nowIso, PAIRING_MAX_WRONG) as { id: number }[];
       const row = this.db.prepare('SELECT id, expires_at, attempts, used_at FROM pairing_codes WHERE code_hash = ?')
         .get(sha256Hex(normalizeCode(code))) as CodeRow | undefined;
-      if (row && !row.used_at && row.expires_at > nowIso && row.attempts < PAIRING_MAX_WRONG) {
-        this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ?').run(nowIso, row.id);
-        return 'ok';
-      }
-      if (row && !row.used_at && row.expires_at <= nowIso) return 'expired';
-      // The right code, already redeemed (e.g. by a concurrent request): not a guess, so it voids nothing.
-      if (row?.used_at) return 'used';
+      const step = redeemStep(row, nowIso);
+      if (step === 'ok') this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ?').run(nowIso, row!.id);
+      if (step !== 'guess') return step;
       if (!row) refuseOtherHome(code, dirname(this.db.name), this.now());
       if (live.length === 0) {
         // Nothing live: either no code was made, or every code was voided by wrong guesses.

@@ -6,12 +6,10 @@
 import { notePairingCode } from '../../home';
 import { randomCode, sha256Hex } from '../../security/hash';
 import {
-  CODE_LENGTH, formatCode, normalizeCode, PAIRING_MAX_WRONG, PAIRING_TTL_MS, refuseOtherHome, type PairingOutcome,
+  CODE_LENGTH, formatCode, normalizeCode, PAIRING_MAX_WRONG, PAIRING_TTL_MS, redeemStep, refuseOtherHome, type CodeRow, type PairingOutcome,
 } from '../../security/pairing';
 import type { PairingStorage } from '../types';
 import type { Pool } from './connect';
-
-interface CodeRow { id: number; expires_at: string; attempts: number; used_at: string | null }
 
 export class PgPairing implements PairingStorage {
   constructor(private readonly pool: Pool, private readonly home: string, private readonly now: () => Date = () => new Date()) {}
@@ -40,11 +38,9 @@ export class PgPairing implements PairingStorage {
       const row = (await c.query('SELECT id, expires_at, attempts, used_at FROM pairing_codes WHERE code_hash = $1 FOR UPDATE',
         [sha256Hex(normalizeCode(code))])).rows[0] as CodeRow | undefined;
       let outcome: PairingOutcome;
-      if (row && !row.used_at && row.expires_at > nowIso && row.attempts < PAIRING_MAX_WRONG) {
-        await c.query('UPDATE pairing_codes SET used_at = $1 WHERE id = $2', [nowIso, row.id]);
-        outcome = 'ok';
-      } else if (row && !row.used_at && row.expires_at <= nowIso) outcome = 'expired';
-      else if (row?.used_at) outcome = 'used';
+      const step = redeemStep(row, nowIso);
+      if (step === 'ok') await c.query('UPDATE pairing_codes SET used_at = $1 WHERE id = $2', [nowIso, row!.id]);
+      if (step !== 'guess') outcome = step;
       else {
         if (!row) refuseOtherHome(code, this.home, this.now());
         if (live.length === 0) {
