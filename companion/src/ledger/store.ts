@@ -77,6 +77,20 @@ export function isUnresolved(r: LedgerRow): boolean {
   try { return (JSON.parse(r.last_error ?? 'null') as ApiErrorBody | null)?.code === 'CONFLICT'; } catch { return false; }
 }
 
+/**
+ * What claiming an existing row means, for both storages (each decides inside its own transaction or
+ * row lock): settled → done; owned by another live process → busy; failed → send again; pending or
+ * unknown (its owner gone) → ours, to be checked at the IRP before anything is sent.
+ */
+export function claimDecision(row: LedgerRow, now: Date): Claim['kind'] {
+  if (row.state === 'generated' || row.state === 'cancelled') return 'done';
+  if (ownedByOther(row, now)) return 'busy';
+  return row.state === 'failed' ? 'send' : 'check';
+}
+
+/** Whether start-up reconciliation may take the row now (unsettled, and no live process owns it). */
+export const reconcilable = (row: LedgerRow, now: Date): boolean => isUnresolved(row) && !ownedByOther(row, now);
+
 /** An audit entry's columns (at, profile, operation, document, irn, outcome, irp_codes, duration_ms, user_name), for both storages. */
 export function auditValues(e: AuditEntry, at: string): (string | number | null)[] {
   const doc = e.document ? `${e.document.sellerGstin}/${e.document.fy}/${e.document.docType}/${e.document.docNo}` : null;
@@ -168,11 +182,11 @@ export class LedgerStore {
     assertLedgerFile(this.db); // never send to the IRP what a deleted or replaced file would record
     return this.db.transaction((): Claim => {
       const existing = this.find(a.key);
-      if (!existing || existing.state === 'failed') return { kind: 'send', row: this.beginAttempt(a)! };
-      if (existing.state === 'generated' || existing.state === 'cancelled') return { kind: 'done', row: existing };
-      if (ownedByOther(existing, this.now())) return { kind: 'busy', row: existing };
-      this.takeOwnership(existing.id);
-      return { kind: 'check', row: this.get(existing.id) };
+      const decision = existing ? claimDecision(existing, this.now()) : 'send';
+      if (decision === 'send') return { kind: 'send', row: this.beginAttempt(a)! };
+      if (decision !== 'check') return { kind: decision, row: existing! };
+      this.takeOwnership(existing!.id);
+      return { kind: 'check', row: this.get(existing!.id) };
     }).immediate();
   }
 
@@ -181,7 +195,7 @@ export class LedgerStore {
     assertLedgerFile(this.db);
     return this.db.transaction(() => {
       const row = this.get(id);
-      if (!row || !isUnresolved(row) || ownedByOther(row, this.now())) return null;
+      if (!row || !reconcilable(row, this.now())) return null;
       this.takeOwnership(id);
       return this.get(id);
     }).immediate();

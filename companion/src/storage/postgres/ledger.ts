@@ -8,7 +8,7 @@
  * claims rows with FOR UPDATE SKIP LOCKED, so two processes never reconcile the same row.
  */
 import type { ApiErrorBody, DocumentKey, InvoiceSource, LedgerState } from '@irn-bridge/shared/api/contract';
-import { auditValues, isUnresolved, listQuery, type Claim, type LedgerFilter, type LedgerRow, type Registration } from '../../ledger/store';
+import { auditValues, claimDecision, isUnresolved, listQuery, reconcilable, type Claim, type LedgerFilter, type LedgerRow, type Registration } from '../../ledger/store';
 import { ownedByOther, SELF } from '../../ledger/owner';
 import type { Attempt, AuditEntry, LedgerStorage } from '../types';
 import { sql, type Client, type Pool } from './connect';
@@ -100,10 +100,10 @@ export class PgLedger implements LedgerStorage {
       const inserted = await this.insertPending(c, a, now);
       if (inserted) return { kind: 'send', row: inserted };
       const existing = (await this.lockRow(c, a.key))!;
-      if (existing.state === 'failed' && !ownedByOther(existing, this.now())) return { kind: 'send', row: await this.restart(c, existing.id, a, now) };
-      if (existing.state === 'generated' || existing.state === 'cancelled') return { kind: 'done', row: existing };
-      if (ownedByOther(existing, this.now())) return { kind: 'busy', row: existing };
-      return { kind: 'check', row: await this.takeOwnership(c, existing.id) };
+      const decision = claimDecision(existing, this.now());
+      if (decision === 'send') return { kind: 'send', row: await this.restart(c, existing.id, a, now) };
+      if (decision === 'check') return { kind: 'check', row: await this.takeOwnership(c, existing.id) };
+      return { kind: decision, row: existing };
     });
   }
 
@@ -111,7 +111,7 @@ export class PgLedger implements LedgerStorage {
     return this.tx(async (c) => {
       // SKIP LOCKED: a row another process is deciding on right now is its to reconcile.
       const row = await this.row(c, 'SELECT * FROM einvoices WHERE id = ? FOR UPDATE SKIP LOCKED', [id]);
-      if (!row || !isUnresolved(row) || ownedByOther(row, this.now())) return null;
+      if (!row || !reconcilable(row, this.now())) return null;
       return this.takeOwnership(c, id);
     });
   }
