@@ -81,7 +81,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const batches = new BatchRunner(generation, (wish) => profiles.resolve(wish), now);
   const ctx: CompanionContext = {
     home, port: { value: opts.port ?? DEFAULT_COMPANION_PORT }, now, log, db, storage, ledger, profiles, sessions, generation, documents, batches,
-    keys: storage.keys, pairing: storage.pairing, pairLimiter: new RateLimiter(10, 60_000),
+    keys: storage.keys, pairing: storage.pairing, pairLimiter: new RateLimiter(10, 60_000), served: opts.served,
   };
 
   const app = new Hono<AppEnv>();

@@ -64,7 +64,7 @@ export async function startCompanion(opts: StartOptions): Promise<RunningCompani
   const gate = { handler: (_req: Request): Response | Promise<Response> => new Response(null, { status: 503 }) };
   const https = tls ? await import('node:https') : null;
   const { server, port } = await listen(host, wanted.port, (req) => gate.handler(req), tls && https ? { ...tls, createServer: https.createServer } : null);
-  const served: Served = { names, tls: !!tls, lan };
+  const served: Served = { names, tls: !!tls, lan, ...(tls ? { fingerprint: tls.fingerprint } : {}) };
   let companion: Companion;
   try {
     companion = await createCompanion({ ...opts, port, served });

@@ -10,6 +10,7 @@ import type { ApiKeyStore } from '../security/keys';
 import type { KeyedEnv } from '../security/auth';
 import type { RateLimiter } from '../security/rate-limit';
 import type { Logger } from '../logger';
+import type { Served } from './host-guard';
 
 export interface CompanionContext {
   home: string;
@@ -29,6 +30,8 @@ export interface CompanionContext {
   keys: ApiKeyStore;
   pairing: PairingStorage;
   pairLimiter: RateLimiter;
+  /** What the listener serves (names, TLS and its fingerprint); health tells clients the fingerprint. */
+  served?: Served;
 }
 
 export type AppEnv = KeyedEnv;

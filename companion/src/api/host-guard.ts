@@ -12,7 +12,7 @@ import { CompanionError } from '../errors';
 import { errorResponse } from './errors';
 
 /** What the listener serves: the names Host may carry, and whether it is TLS on a LAN address. */
-export interface Served { names: readonly string[]; tls: boolean; lan: boolean }
+export interface Served { names: readonly string[]; tls: boolean; lan: boolean; /** SHA-256 of the certificate served (TLS only). */ fingerprint?: string }
 
 export const LOOPBACK_SERVED: Served = { names: LOOPBACK_NAMES, tls: false, lan: false };
 

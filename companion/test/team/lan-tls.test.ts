@@ -96,6 +96,10 @@ describe('team mode: LAN listener', () => {
     const health = await call(`127.0.0.1:${running.port}`, '/v1/health');
     assert.equal(health.status, 200, health.text);
     assert.equal(health.peer.fingerprint256, running.tls!.fingerprint, 'the socket serves the certificate whose fingerprint was printed');
+    assert.equal(health.body.tlsFingerprint, running.tls!.fingerprint, 'health names the fingerprint, for the clerk to compare with the admin\'s');
+    assert.equal(health.body.user, undefined, 'without a key health names nobody');
+    const keyed = await call(`127.0.0.1:${running.port}`, '/v1/health', { key: clerkKey });
+    assert.deepEqual([keyed.body.paired, keyed.body.user, keyed.body.role], [true, 'Asha', 'clerk'], 'with a key: who the companion will name for it');
 
     assert.equal((await call(`billing-desk.lan:${running.port}`, '/v1/health')).status, 200, 'the admin\'s name is served');
     assert.equal((await call(`BILLING-DESK.LAN:${running.port}`, '/v1/health')).status, 200, 'names are case-insensitive');

@@ -154,6 +154,10 @@ export const HealthResponseSchema = z.object({
   service: z.literal('irn-bridge-companion'), version: z.string(), apiVersion: z.literal('v1'),
   /** Whether the caller's Authorization key (if any) is valid. */
   paired: z.boolean(), profiles: z.array(ProfileRefSchema), defaultProfile: z.string().nullable(),
+  /** With a valid key: the person it was made for (null for a paired browser's key) and its role (KEY_ROLES). */
+  user: z.string().nullable().optional(), role: z.enum(['clerk', 'admin']).optional(),
+  /** Over TLS (team mode): the SHA-256 fingerprint of the certificate served, for the clerk to compare with the admin's. */
+  tlsFingerprint: z.string().optional(),
 });
 export const PairResponseSchema = z.object({ apiKey: z.string(), keyId: z.string(), client: z.string() });
 export const ProfilesResponseSchema = z.object({ profiles: z.array(ProfileSummarySchema) });
