@@ -9,6 +9,7 @@
 import type { EInvoiceResult, EwbCancelReason, ProfileRef } from '@irn-bridge/shared/api/contract';
 import type { ErpError, ErpEvent, ErpInvoiceSummary, ErpTotals, WriteBackOutcome } from '@irn-bridge/shared/erps/module';
 import { actionSlotFor } from '@irn-bridge/shared/erps/action-slot';
+import { driftOf } from '@irn-bridge/shared/erps/drift';
 import type { ErpPageUi } from '@irn-bridge/shared/erps/page-ui-kit';
 import type { ValidationIssue } from '@irn-bridge/shared/invoice/issue';
 import type { Inv01Invoice } from '@irn-bridge/shared/invoice/types';
@@ -54,6 +55,8 @@ export class IrnPanel {
   private writeBack: WriteBackOutcome | null = null;
   private ewbTyped: EwbFormInput = EMPTY_EWB_FORM;
   private busy = false;
+  /** A write-back is under way: the result shown meanwhile offers no "Record in the ERP". */
+  private recording = false;
   /** The ERP toolbar's action was clicked before the invoice was read: open the preview when it is. */
   /** The ERP toolbar's action was clicked while the invoice was being read: open the preview once it is. */
   private previewWanted = false;
@@ -260,6 +263,7 @@ export class IrnPanel {
       return this.fail(err, () => void this.preview(), () => void this.preview());
     }
     this.busy = false;
+    this.recording = true;
     this.showResult(result, null);
     await this.recordInErp({ kind: 'generated', result });
   }
@@ -272,9 +276,26 @@ export class IrnPanel {
     } catch (err) {
       outcome = { ok: false, method: null, message: toUiError(err).message };
     }
+    this.recording = false;
     this.showResult(event.result, outcome);
     // The ERP's own form redraws with what was recorded, unless it has unsaved edits (background/bulk.ts).
     if (outcome.ok) void this.send('page.refreshForm', { erp: this.erp.module.id, ref: this.erp.ref }).catch(() => undefined);
+  }
+
+  /** Records what the ledger knows and the ERP does not, then reads the ERP again so the panel shows what it now holds. */
+  private async recordDrift(event: ErpEvent): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.progress(`Recording in ${this.erp.module.label}…`);
+    try {
+      await this.recordInErp(event);
+      // What the ERP holds now (the summary is made in the background, with the mapping); the view keeps the outcome.
+      const doc = await this.erp.module.read(this.erp.io, this.erp.ref).catch(() => null);
+      const prepared = doc ? await this.send('invoice.prepare', { doc, origin: this.erp.io.origin }).catch(() => null) : null;
+      if (prepared) this.erpSummary = prepared.erp;
+    } finally {
+      this.busy = false;
+    }
   }
 
   private showResult(result: EInvoiceResult, wb: WriteBackOutcome | null): void {
@@ -293,11 +314,12 @@ export class IrnPanel {
       onEwaybill: offersEwaybill(result, this.invoice?.ItemList) ? () => { this.sheet.focusWanted = true; this.showEwaybillForm(); } : undefined,
       onCancelEwaybill: () => { this.sheet.focusWanted = true; this.showEwbCancelForm(); },
     }, new Date(), { qrWidth: this.width - 30 });
-    // Found in the ledger but the ERP does not show the IRN yet (e.g. an earlier write-back failed): offer to record it.
-    if (!wb && this.erp.module.writesBack && result.status === 'ACT' && this.erpSummary && this.erpSummary.irn !== result.irn) {
-      const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry' }, `Record the IRN in ${this.erp.module.label}`);
-      onTrustedClick(again, () => void this.recordInErp({ kind: 'generated', result }));
-      view.append(h(this.page, 'div', { class: 'actions' }, again));
+    // The ledger and the ERP disagree (cancelled elsewhere, a failed write-back…): say what differs and offer to record it.
+    const drift = (!wb || !wb.ok) && !this.recording && this.erp.module.writesBack && this.erpSummary ? driftOf(result, this.erpSummary.recorded, this.erpSummary.irn, this.erp.module.label) : null;
+    if (drift) {
+      const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry', 'data-kind': drift.event.kind }, drift.action);
+      onTrustedClick(again, () => { this.sheet.focusWanted = true; void this.recordDrift(drift.event); });
+      view.append(h(this.page, 'div', { class: 'error', testid: 'irn-drift', 'data-kind': drift.event.kind }, drift.differs), h(this.page, 'div', { class: 'actions' }, again));
     }
     const said = result.status === 'CNL' ? `IRN cancelled${result.cancelDate ? ` on ${result.cancelDate}` : ''}.`
       : `e-Invoice registered. Ack No ${result.ackNo}.${wb ? ` ${wb.ok ? 'ERP updated' : 'ERP not updated'}: ${wb.message}` : ''}`;
@@ -321,6 +343,7 @@ export class IrnPanel {
       this.busy = false;
       const cancelled: EInvoiceResult = { ...r, status: 'CNL', cancelDate: res.cancelDate };
       // The earlier "ERP updated" note was about the registration: it no longer describes the ERP.
+      this.recording = true;
       this.showResult(cancelled, null);
       await this.recordInErp({ kind: 'cancelled', result: cancelled, cancelDate: res.cancelDate, reason, remark });
     } catch (err) {
@@ -345,6 +368,7 @@ export class IrnPanel {
       const res = await this.send('einvoices.ewaybill.cancel', { irn: r.irn, reason, remark });
       this.busy = false;
       const after: EInvoiceResult = { ...r, ewbCancelDate: res.cancelDate };
+      this.recording = true;
       this.showResult(after, null);
       await this.recordInErp({ kind: 'ewaybill-cancelled', result: after, ewbNo: res.ewbNo, cancelDate: res.cancelDate, reason, remark });
     } catch (err) {
@@ -372,6 +396,7 @@ export class IrnPanel {
       const res = await this.send('einvoices.ewaybill', { irn: r.irn, ...request });
       this.busy = false;
       const withEwb: EInvoiceResult = { ...r, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill };
+      this.recording = true;
       this.showResult(withEwb, null);
       await this.recordInErp({ kind: 'ewaybill', result: withEwb, ewbNo: res.ewbNo, ewbDt: res.ewbDt, ewbValidTill: res.ewbValidTill });
     } catch (err) {

@@ -188,8 +188,12 @@ export const EInvoiceResultSchema = z.object({
   /** True when the ledger already had it and no IRP call was made. */
   fromLedger: z.boolean().optional(),
   cancelDate: nullableText.optional(),
+  /** The cancellation's reason code (CnlRsn) and remark as the ledger keeps them, so an ERP can be told later. */
+  cancelReason: nullableText.optional(), cancelRemark: nullableText.optional(),
   /** When the e-way bill was cancelled (then the IRN may be cancelled); null or absent while it is active. */
   ewbCancelDate: nullableText.optional(),
+  /** The e-way bill cancellation's reason (e-way bill numbering) and remark. */
+  ewbCancelReason: nullableText.optional(), ewbCancelRemark: nullableText.optional(),
   document: DocumentKeySchema, buyerGstin: nullableText, totalValue: z.number(), profile: ProfileRefSchema,
 }).meta({ id: 'EInvoiceResult' });
 export const LedgerEntrySchema = z.object({

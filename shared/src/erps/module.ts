@@ -63,6 +63,22 @@ export interface ErpInvoiceSummary {
   final: boolean;
   /** The IRN the ERP already holds for it, if any. */
   irn: string | null;
+  /** What the ERP itself shows of the IRP's outcomes, to compare with the ledger (erps/drift.ts); absent when the module cannot tell. */
+  recorded?: ErpRecorded | null;
+}
+
+/** The IRP outcomes as the ERP shows them (India Compliance's fields, Odoo's e-invoice and IRN Bridge's attachments). */
+export interface ErpRecorded {
+  /** The IRN the ERP shows as registered and valid; null when none (or once it shows it cancelled). */
+  irn: string | null;
+  /** The ERP shows an e-invoice cancellation (of `cancelledIrn` when it names it). */
+  irnCancelled: boolean;
+  cancelledIrn?: string | null;
+  /** The active e-way bill the ERP shows; null when none. */
+  ewbNo: string | null;
+  /** The ERP shows an e-way bill cancellation (of `cancelledEwbNo` when it names it). */
+  ewbCancelled: boolean;
+  cancelledEwbNo?: string | null;
 }
 
 /** The ERP's own totals, to compare with the mapped INV-01 `ValDtls`. Positive values, company currency. */

@@ -1,5 +1,5 @@
 /** ERPNext's own totals and what the clerk sees before mapping. */
-import type { ErpInvoiceSummary, ErpTotals } from '../module';
+import type { ErpInvoiceSummary, ErpRecorded, ErpTotals } from '../module';
 import { num, round2, toIrpDate } from '../util';
 import type { ErpnextDocument } from './records';
 
@@ -30,5 +30,21 @@ export function summarizeErpnext(doc: ErpnextDocument): ErpInvoiceSummary {
     currency: inv.currency ?? 'INR',
     final: inv.docstatus === 1,
     irn: inv.irn ? String(inv.irn) : null,
+    recorded: indiaComplianceRecorded(doc),
+  };
+}
+
+/** India Compliance's fields; REST drops them while empty, and `einvoice_status` is set once there is an IRN. */
+const CANCELLED = ['Cancelled', 'Manually Cancelled'];
+function indiaComplianceRecorded(doc: ErpnextDocument): ErpRecorded | null {
+  const inv = doc.invoice;
+  if (!inv.einvoice_status) return null;
+  const irnCancelled = CANCELLED.includes(String(inv.einvoice_status ?? ''));
+  return {
+    // India Compliance clears `irn` when it marks the e-invoice cancelled (e_invoice.py mark_e_invoice_as_cancelled).
+    irn: inv.irn && !irnCancelled ? String(inv.irn) : null,
+    irnCancelled,
+    ewbNo: inv.ewaybill && !CANCELLED.includes(String(inv.e_waybill_status ?? '')) ? String(inv.ewaybill) : null,
+    ewbCancelled: CANCELLED.includes(String(inv.e_waybill_status ?? '')),
   };
 }
