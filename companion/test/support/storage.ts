@@ -54,9 +54,29 @@ async function findServer(): Promise<{ admin: string } | { reason: string }> {
   return err ? { reason: `no PostgreSQL for tests at 127.0.0.1:5432 (${err}). Start it: pg_ctlcluster 15 main start` } : { admin: DEFAULT_ADMIN };
 }
 
+/** Drops test databases left by test processes that were killed before their `after` ran (the name carries the pid). */
+async function dropOrphans(admin: string): Promise<void> {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  try {
+    const { rows } = await c.query("SELECT datname FROM pg_database WHERE datname LIKE 'irnb\\_t\\_%'");
+    for (const { datname } of rows as { datname: string }[]) {
+      const pid = Number(datname.split('_')[2]);
+      let alive = true;
+      try { process.kill(pid, 0); } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+      if (!alive) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 /** Whether PostgreSQL tests can run: null when they can, else the reason to skip. Under CI=true a missing server throws. */
 export async function postgresSkipReason(): Promise<string | null> {
-  probe ??= findServer();
+  probe ??= findServer().then(async (found) => {
+    if ('admin' in found) await dropOrphans(found.admin).catch(() => undefined);
+    return found;
+  });
   const found = await probe;
   if ('admin' in found) return null;
   if (process.env.CI === 'true') throw new Error(`CI=true and the PostgreSQL tests cannot run: ${found.reason}`);
