@@ -117,6 +117,13 @@ for (const storageCase of STORAGES) describe(`the storage interface, ${storageCa
         inside--;
       })));
       assert.equal(most, 1, 'never two holders at once');
+      // A login longer than the row-lock timeout (5 s): the next process waits for it instead of failing.
+      let released = false;
+      const slow = storage.tokens.exclusive!(id, async () => { await new Promise((r) => setTimeout(r, 5_500)); released = true; });
+      await new Promise((r) => setTimeout(r, 50));
+      const waited = await storage.tokens.exclusive!(id, async () => released);
+      await slow;
+      assert.equal(waited, true, 'the second holder ran after the first, though it waited more than 5 s');
     }
   });
 

@@ -9,6 +9,9 @@ import { isCachedToken, type CachedToken, type TokenCache } from '../../irp/toke
 import type { Pool } from './connect';
 import { LOCK_SPACE } from './schema';
 
+/** How long a process waits for another's login before it logs in itself (ms). */
+export const AUTH_WAIT_MS = 45_000;
+
 export class PgTokens implements TokenCache {
   constructor(private readonly pool: Pool, private readonly now: () => Date = () => new Date()) {}
 
@@ -39,13 +42,22 @@ export class PgTokens implements TokenCache {
     const key = [LOCK_SPACE + 1, identity];
     let broken: Error | undefined;
     try {
-      await c.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+      // The pool's lock_timeout (5 s) is for row locks; a login may take longer (the IRP's own timeout is 30 s).
+      await c.query(`SET lock_timeout = '${AUTH_WAIT_MS}ms'`);
+      try {
+        await c.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55P03') throw e;
+        // Whoever holds it is stuck: log in without it rather than fail the clerk's request (NIC then keeps the newer token).
+        return await fn();
+      }
       try {
         return await fn();
       } finally {
         await c.query('SELECT pg_advisory_unlock($1, hashtext($2))', key).catch((e: Error) => { broken = e; });
       }
     } finally {
+      await c.query('RESET lock_timeout').catch((e: Error) => { broken ??= e; });
       c.release(broken);
     }
   }
