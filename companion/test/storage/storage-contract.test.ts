@@ -124,6 +124,10 @@ for (const storageCase of STORAGES) describe(`the storage interface, ${storageCa
       const waited = await storage.tokens.exclusive!(id, async () => released);
       await slow;
       assert.equal(waited, true, 'the second holder ran after the first, though it waited more than 5 s');
+      // Twelve profiles logging in at once, each storing its token while it holds its lock: nobody starves for a connection.
+      const ids = Array.from({ length: 12 }, (_, i) => (i + 10).toString(16).repeat(32).slice(0, 64));
+      await Promise.all(ids.map((each) => storage.tokens.exclusive!(each, () => storage.tokens.set(each, token))));
+      for (const each of ids) assert.deepEqual(await storage.tokens.get(each), token);
     }
   });
 

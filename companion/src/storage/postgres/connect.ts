@@ -27,9 +27,9 @@ export function redactUrl(url: string): string {
 /** How long one statement waits for another process's row lock (ms) before it counts as busy (ledger/busy.ts retries). */
 const LOCK_TIMEOUT_MS = 5_000;
 
-export function createPool(url: string): Pool {
+export function createPool(url: string, max = 10): Pool {
   const pool = new pg.Pool({
-    connectionString: url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000,
+    connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000,
     options: `-c lock_timeout=${LOCK_TIMEOUT_MS}`, application_name: 'irn-bridge',
   });
   // An idle client whose server went away must not crash the process; the next query reports it.

@@ -23,12 +23,13 @@ export async function openPostgres(url: string, home: string, now: () => Date = 
     throw e;
   }
   const location = redactUrl(url);
+  const lockPool = createPool(url, 4);
   return {
     kind: 'postgres', location, pool,
     ledger: new PgLedger(pool, location, now),
     keys: new PgKeys(pool, now),
     pairing: new PgPairing(pool, home, now),
-    tokens: new PgTokens(pool, now),
-    async close() { await pool.end().catch(() => undefined); },
+    tokens: new PgTokens(pool, lockPool, now),
+    async close() { await Promise.all([pool.end(), lockPool.end()].map((p) => p.catch(() => undefined))); },
   };
 }

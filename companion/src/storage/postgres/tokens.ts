@@ -13,7 +13,8 @@ import { LOCK_SPACE } from './schema';
 export const AUTH_WAIT_MS = 45_000;
 
 export class PgTokens implements TokenCache {
-  constructor(private readonly pool: Pool, private readonly now: () => Date = () => new Date()) {}
+  /** `lockPool` holds only the advisory locks, so a holder's own queries (on `pool`) never wait for a connection a holder has. */
+  constructor(private readonly pool: Pool, private readonly lockPool: Pool = pool, private readonly now: () => Date = () => new Date()) {}
 
   async get(identity: string): Promise<CachedToken | null> {
     const row = (await this.pool.query('SELECT token_json FROM irp_tokens WHERE identity = $1', [identity])).rows[0] as { token_json: string } | undefined;
@@ -37,7 +38,7 @@ export class PgTokens implements TokenCache {
   }
 
   async exclusive<T>(identity: string, fn: () => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
+    const c = await this.lockPool.connect();
     // Session-level lock on its own connection: released by unlock, or by the server if this process dies.
     const key = [LOCK_SPACE + 1, identity];
     let broken: Error | undefined;
