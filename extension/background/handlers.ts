@@ -6,7 +6,8 @@ import { browser } from '../lib/browser';
 import { CompanionClient } from '../lib/companion-client';
 import type { CompanionStatus, Settings } from '../lib/messages';
 import { createDispatch, isExtensionPage, requireExtensionPage, type Handlers } from './dispatch';
-import { loadSettings, saveSettings, type StoredSettings } from '../lib/settings';
+import { companionConnection, loadSettings, saveSettings, type StoredSettings } from '../lib/settings';
+import { sharedCompanionAddress } from '../lib/companion-address';
 import { toUiError, UiFailure } from '../lib/ui-error';
 import { openBulkPage, refreshForm } from './bulk';
 import { readMainWorldGlobals } from './page-globals';
@@ -20,11 +21,12 @@ import { injectPanel } from './inject-panel';
 
 
 function client(s: StoredSettings): CompanionClient {
-  return new CompanionClient({ port: s.port, apiKey: s.apiKey, fetch: (...a) => fetch(...a) });
+  const conn = companionConnection(s);
+  return new CompanionClient({ port: s.port, ...(conn.shared ? { baseUrl: conn.baseUrl } : {}), apiKey: conn.apiKey, fetch: (...a) => fetch(...a) });
 }
 
 function publicSettings(s: StoredSettings): Settings {
-  return { port: s.port, defaultProfile: s.defaultProfile, paired: Boolean(s.apiKey) };
+  return { port: s.port, sharedUrl: s.sharedUrl, defaultProfile: s.defaultProfile, paired: Boolean(companionConnection(s).apiKey) };
 }
 
 async function chosenProfile(c: CompanionClient, s: StoredSettings, sellerGstin?: string | null): Promise<string | undefined> {
@@ -56,7 +58,21 @@ const handlers: Handlers = {
     await saveSettings({ apiKey: res.apiKey });
     return { paired: true };
   },
-  unpair: async () => publicSettings(await saveSettings({ apiKey: null })),
+  unpair: async () => publicSettings(await saveSettings((await loadSettings()).sharedUrl ? { sharedKey: null } : { apiKey: null })),
+  'companion.share': async (msg, sender) => {
+    // Where every invoice and the key go: only the options page may change it, never a content script.
+    if (!isExtensionPage(sender, deps)) throw new UiFailure({ code: 'UNTRUSTED_SENDER', message: 'The companion address can only be changed in the IRN Bridge options page.' });
+    const address = sharedCompanionAddress(msg.url);
+    if ('error' in address) throw new UiFailure({ code: 'BAD_REQUEST', message: address.error });
+    const key = msg.key.trim();
+    if (!key) throw new UiFailure({ code: 'BAD_REQUEST', message: 'Paste the key your administrator made for you (irn-bridge keys create prints it once).' });
+    const s = await loadSettings();
+    const health = await new CompanionClient({ port: s.port, baseUrl: address.url, apiKey: key, fetch: (...a) => fetch(...a) }).health();
+    if (!health.paired) {
+      throw new UiFailure({ code: 'NOT_PAIRED', message: `The companion at ${address.url} answers but does not accept this key (mistyped, revoked or made for another companion).`, hint: 'Ask your administrator for your key again: irn-bridge keys create --user NAME --role clerk.' });
+    }
+    return { settings: publicSettings(await saveSettings({ sharedUrl: address.url, sharedKey: key })), health };
+  },
   'settings.get': async () => publicSettings(await loadSettings()),
   'settings.set': async (msg) => {
     const patch: Partial<StoredSettings> = {};
@@ -67,6 +83,7 @@ const handlers: Handlers = {
       patch.port = msg.port;
     }
     if (msg.defaultProfile !== undefined) patch.defaultProfile = msg.defaultProfile;
+    if (msg.sharedUrl === null) Object.assign(patch, { sharedUrl: null, sharedKey: null });
     return publicSettings(await saveSettings(patch));
   },
   profiles: async () => (await client(await loadSettings()).profiles()).profiles,

@@ -76,3 +76,23 @@ test('an e-way bill is asked for at POST /v1/einvoices/:irn/ewaybill with the fo
   assert.equal(seen[0].url.pathname, `/v1/einvoices/${irn}/ewaybill`);
   assert.deepEqual(JSON.parse(String(seen[0].init.body)), { distance: 350, transMode: '1', vehNo: 'KA01AB1234', vehType: 'R' });
 });
+
+test('a shared companion: every call goes to its https:// address, failures name it and the administrator', async () => {
+  const seen: URL[] = [];
+  let answer: () => Response = () => json(200, { profiles: [] });
+  const c = new CompanionClient({
+    port: 47321, baseUrl: 'https://irn.office.lan:9443', apiKey: 'irnb_asha',
+    fetch: (async (input: RequestInfo | URL) => { seen.push(new URL(String(input))); return answer(); }) as typeof fetch,
+  });
+  await c.profiles();
+  assert.equal(seen[0].origin, 'https://irn.office.lan:9443');
+  answer = () => { throw new TypeError('net::ERR_CERT_AUTHORITY_INVALID'); };
+  const down = await failure(c.health());
+  assert.equal(down.error.code, 'COMPANION_DOWN');
+  assert.match(down.error.message, /shared IRN Bridge companion at https:\/\/irn\.office\.lan:9443 .*does not trust its certificate/);
+  assert.equal(/127\.0\.0\.1/.test(down.error.message + down.error.hint), false, 'not the local companion\'s advice');
+  answer = () => json(401, { error: { code: 'UNAUTHORIZED', message: 'Invalid API key.' } });
+  const refused = await failure(c.profiles());
+  assert.equal(refused.error.code, 'NOT_PAIRED');
+  assert.match(refused.error.hint!, /administrator.*keys create.*No pairing code/);
+});

@@ -7,10 +7,13 @@ import {
   type EwaybillResponse, type EwaybillCancelRequest, type EwaybillCancelResponse, type EInvoicesQuery, type GenerateRequest, type GstinDetails, type HealthResponse, type LedgerListResponse, type PairResponse, type ProfilesResponse,
 } from '@irn-bridge/shared/api/contract';
 import { fromApiError } from './api-error';
+import type { UiError } from './messages';
 import { companionDown, notPaired, UiFailure } from './ui-error';
 
 export interface CompanionConnection {
   port: number;
+  /** A shared companion on the office network (https://host:port); default http://127.0.0.1:port. */
+  baseUrl?: string;
   apiKey: string | null;
   fetch: typeof fetch;
 }
@@ -19,14 +22,34 @@ export class CompanionClient {
   constructor(private readonly conn: CompanionConnection) {}
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.conn.port}`;
+    return this.conn.baseUrl ?? `http://127.0.0.1:${this.conn.port}`;
+  }
+
+  /** A shared companion has no pairing: the clerk pastes the key the administrator made for them. */
+  private unpaired(): UiError {
+    if (!this.conn.baseUrl) return notPaired();
+    return {
+      code: 'NOT_PAIRED',
+      message: `The shared IRN Bridge companion at ${this.conn.baseUrl} does not accept the key saved in this browser (none, mistyped or revoked).`,
+      hint: 'Ask your administrator for your key (irn-bridge keys create --user NAME --role clerk) and paste it in IRN Bridge options → Companion. No pairing code is needed.',
+    };
+  }
+
+  /** Nothing answered: on this computer, how to get it running; a shared one, what to tell the admin. */
+  private down(): UiFailure {
+    if (!this.conn.baseUrl) return new UiFailure(companionDown(this.conn.port));
+    return new UiFailure({
+      code: 'COMPANION_DOWN',
+      message: `The shared IRN Bridge companion at ${this.conn.baseUrl} does not answer, or this browser does not trust its certificate.`,
+      hint: `Open ${this.conn.baseUrl}/v1/health in a tab: a certificate warning means your administrator must install the companion's certificate on this computer; no answer means it is not running or the address is wrong. Nothing was sent to the IRP.`,
+    });
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opts: { auth?: boolean; allow404?: boolean } = {}): Promise<T | null> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.auth !== false) {
-      if (!this.conn.apiKey) throw new UiFailure(notPaired());
+      if (!this.conn.apiKey) throw new UiFailure(this.unpaired());
       headers.Authorization = `Bearer ${this.conn.apiKey}`;
     }
     let res: Response;
@@ -35,12 +58,12 @@ export class CompanionClient {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new UiFailure(companionDown(this.conn.port));
+      throw this.down();
     }
     const parsed = await res.json().catch(() => null);
     if (res.ok) return parsed as T;
     if (res.status === 404 && opts.allow404) return null;
-    if (res.status === 401) throw new UiFailure({ ...notPaired(), message: fromApiError(parsed, 401).message || notPaired().message });
+    if (res.status === 401) throw new UiFailure(this.conn.baseUrl ? this.unpaired() : { ...notPaired(), message: fromApiError(parsed, 401).message || notPaired().message });
     throw new UiFailure(fromApiError(parsed, res.status));
   }
 
@@ -52,13 +75,13 @@ export class CompanionClient {
     try {
       res = await this.conn.fetch(this.baseUrl + routes.health, { headers });
     } catch {
-      throw new UiFailure(companionDown(this.conn.port));
+      throw this.down();
     }
     const parsed = await res.json().catch(() => null);
     // The companion refuses extension origins it has not paired with: running, but not paired.
-    if (res.status === 403 && (parsed as ApiError | null)?.error?.code === 'FORBIDDEN') throw new UiFailure(notPaired());
+    if (res.status === 403 && (parsed as ApiError | null)?.error?.code === 'FORBIDDEN') throw new UiFailure(this.unpaired());
     if (!res.ok || (parsed as HealthResponse | null)?.service !== 'irn-bridge-companion') {
-      throw new UiFailure({ ...companionDown(this.conn.port), message: `Something else answers on 127.0.0.1:${this.conn.port}, not the IRN Bridge companion.` });
+      throw new UiFailure({ ...this.down().error, message: `Something else answers on ${this.baseUrl.replace(/^https?:\/\//, '')}, not the IRN Bridge companion.` });
     }
     return parsed as HealthResponse;
   }
@@ -79,6 +102,7 @@ export class CompanionClient {
     return (await this.call<LedgerListResponse>('GET', routes.einvoices + query({ limit: String(limit), profile })))!;
   }
 
+  /** What the ledger knows of a document; never an IRP call (each view of an invoice would cost one). */
   async lookup(doc: { docType: DocType; docNo: string; docDate: string }, profile?: string | null): Promise<EInvoiceResult | null> {
     return this.call<EInvoiceResult>('GET', routes.einvoices + query({ ...doc, profile, ledgerOnly: 'true' }), undefined, { allow404: true });
   }

@@ -19,6 +19,8 @@ import type { QrMatrix } from './qr-matrix';
 
 export interface Settings {
   port: number;
+  /** Team mode: the shared companion's https:// origin; null = the companion on this computer. */
+  sharedUrl: string | null;
   defaultProfile: string | null;
   paired: boolean;
 }
@@ -74,7 +76,9 @@ export interface Protocol {
   status: { req: { sellerGstin?: string }; res: CompanionStatus };
   pair: { req: { code: string; client?: string }; res: { paired: true } };
   'settings.get': { req: {}; res: Settings };
-  'settings.set': { req: { port?: number; defaultProfile?: string | null }; res: Settings };
+  'settings.set': { req: { port?: number; defaultProfile?: string | null; /** null: back to this computer's companion. */ sharedUrl?: null }; res: Settings };
+  /** Options page only: use the shared companion at `url` with the key the administrator made; checked before it is saved. */
+  'companion.share': { req: { url: string; key: string }; res: { settings: Settings; health: HealthResponse } };
   unpair: { req: {}; res: Settings };
   profiles: { req: {}; res: ProfileSummary[] };
   gstin: { req: { gstin: string }; res: GstinDetails };

@@ -3,6 +3,7 @@ import { browser } from '../../lib/browser';
 import { send } from '../../lib/send';
 import { describeError, toUiError } from '../../lib/ui-error';
 import { h } from '../../ui/dom';
+import { companionChoice } from './companion-choice';
 import { recipesSection } from './recipes';
 import { sitesSection } from './sites';
 
@@ -16,12 +17,12 @@ const portSave = h(doc, 'button', { type: 'button', testid: 'options-port-save' 
 const pairBox = h(doc, 'div', {});
 const profileSelect = h(doc, 'select', { testid: 'options-profile' });
 const profileMsg = h(doc, 'div', { class: 'hint', testid: 'options-profile-message' });
+const companion = companionChoice(doc, { portInput, portSave }, () => refresh());
 const historyLink = h(doc, 'a', { href: browser.runtime.getURL('/history.html'), testid: 'options-open-history', class: 'link' }, 'History of IRNs');
 
 app.append(
   h(doc, 'section', {}, h(doc, 'h1', {}, 'IRN Bridge settings', h(doc, 'span', { style: 'flex:1' }), historyLink)),
-  h(doc, 'section', {}, h(doc, 'h2', {}, 'Companion'), statusLine, statusHint,
-    h(doc, 'div', { class: 'row', style: 'margin-top:8px' }, h(doc, 'span', {}, 'Address: http://127.0.0.1:'), portInput, portSave)),
+  h(doc, 'section', {}, h(doc, 'h2', {}, 'Companion'), statusLine, statusHint, companion.element),
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Pairing'), pairBox),
   h(doc, 'section', {}, h(doc, 'h2', {}, 'Default profile'), profileSelect, profileMsg),
   sitesSection(doc),
@@ -40,26 +41,35 @@ async function refresh(): Promise<void> {
   if (mine !== refreshes) return;
   // A port the clerk is typing (or has the cursor in) is theirs until they save it.
   if (!portEdited && doc.activeElement !== portInput) portInput.value = String(settings.port);
+  companion.show(settings, status);
   if (!status.running) {
     statusLine.className = 'err';
     statusLine.textContent = status.error?.message ?? 'The companion is not running.';
     statusHint.textContent = ''; // what to do is under Pairing, where the pairing box would otherwise be
   } else {
     statusLine.className = 'ok';
-    statusLine.textContent = `Companion ${status.health?.version ?? ''} running${status.paired ? ', paired' : ', not paired'}.`;
+    statusLine.textContent = settings.sharedUrl
+      ? `Shared companion ${status.health?.version ?? ''} running at ${settings.sharedUrl}${status.paired ? ', your key is accepted' : ', your key is not accepted'}.`
+      : `Companion ${status.health?.version ?? ''} running${status.paired ? ', paired' : ', not paired'}.`;
     statusHint.textContent = '';
   }
-  renderPairing(!status.running ? (settings.paired ? 'down-paired' : 'down') : status.paired ? 'paired' : 'unpaired', status.port);
+  renderPairing(settings.sharedUrl ? 'shared' : !status.running ? (settings.paired ? 'down-paired' : 'down') : status.paired ? 'paired' : 'unpaired', status.port);
   await renderProfiles(status.running && status.paired, settings.defaultProfile);
 }
 
-type PairingState = 'paired' | 'unpaired' | 'down' | 'down-paired';
+type PairingState = 'paired' | 'unpaired' | 'down' | 'down-paired' | 'shared';
 let pairingShown: PairingState | null = null;
 
 function renderPairing(state: PairingState, port: number): void {
   // Re-rendering the same state would wipe a code the user is typing.
   if (pairingShown === state) return;
   pairingShown = state;
+  if (state === 'shared') {
+    // A shared companion pairs nobody: the administrator's key (under Companion) is the pairing.
+    pairBox.replaceChildren(h(doc, 'div', { class: 'hint', testid: 'options-pairing-shared' },
+      'Not needed with a shared companion: the key your administrator gave you (under Companion) identifies you. Pairing codes are only for a companion on this computer.'));
+    return;
+  }
   if (state === 'down' || state === 'down-paired') {
     // Not the pairing box: while the companion is down nobody can pair, and a paired browser is still paired.
     const retry = h(doc, 'button', { type: 'button', testid: 'options-recheck' }, 'Check again');
@@ -119,7 +129,7 @@ profileSelect.addEventListener('change', async () => {
 
 portSave.addEventListener('click', async () => {
   try {
-    await send('settings.set', { port: Number(portInput.value) });
+    await send('settings.set', { port: Number(portInput.value), sharedUrl: null });
     portEdited = false;
     await refresh();
   } catch (err) {

@@ -29,7 +29,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+/** `args`: more Chromium switches (team mode trusts the companion's certificate with --ignore-certificate-errors-spki-list). */
+export async function launchExtensionBrowser(opts: { args?: string[] } = {}): Promise<ExtensionBrowser> {
   ensureBuilt();
   const userDataDir = mkdtempSync(join(tmpdir(), 'irn-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -41,7 +42,7 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', ...(opts.args ?? []),
     ],
   });
   try {
