@@ -319,7 +319,8 @@ export class IrnPanel {
     if (drift) {
       const again = h(this.page, 'button', { type: 'button', testid: 'irn-writeback-retry', 'data-kind': drift.event.kind }, drift.action);
       onTrustedClick(again, () => { this.sheet.focusWanted = true; void this.recordDrift(drift.event); });
-      view.append(h(this.page, 'div', { class: 'error', testid: 'irn-drift', 'data-kind': drift.event.kind }, drift.differs), h(this.page, 'div', { class: 'actions' }, again));
+      view.append(h(this.page, 'div', { class: 'error', testid: 'irn-drift', 'data-kind': drift.event.kind }, drift.differs),
+        h(this.page, 'div', { class: 'muted', testid: 'irn-drift-writes' }, drift.writes), h(this.page, 'div', { class: 'actions' }, again));
     }
     const said = result.status === 'CNL' ? `IRN cancelled${result.cancelDate ? ` on ${result.cancelDate}` : ''}.`
       : `e-Invoice registered. Ack No ${result.ackNo}.${wb ? ` ${wb.ok ? 'ERP updated' : 'ERP not updated'}: ${wb.message}` : ''}`;

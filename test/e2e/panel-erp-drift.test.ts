@@ -70,6 +70,7 @@ describe('ERPNext: the panel settles what the ledger knows and ERPNext does not 
     assert.equal(await page.getByTestId('irn-irn-copy').count(), 0);
     assert.doesNotMatch(await page.getByTestId('irn-panel').innerText(), /Already registered/);
     assert.equal((await readBack(page, 'ASW-26-00042')).docstatus, 1, 'ERPNext has not been told yet');
+    assert.equal(await textOf(page.getByTestId('irn-drift-writes')), 'This writes the cancellation (date, reason, remark "Wrong rate on line 2") into ERPNext, as Cancel IRN here does.');
     saveScreenshot('erpnext-panel-drift-cancelled', await page.getByTestId('irn-panel').screenshot());
     await recordDrift(page, 'cancelled', /^ERPNext still shows IRN \w{12}… as valid, but it was cancelled at the IRP on \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.$/);
 

@@ -14,8 +14,10 @@ export interface ErpDrift {
   event: ErpEvent;
   /** What differs, in the clerk's words. */
   differs: string;
-  /** The button: what will be written. */
+  /** The button. */
   action: string;
+  /** What the button will write, as the panel's own action would have. */
+  writes: string;
 }
 
 const short = (irn: string) => `${irn.slice(0, 12)}…`;
@@ -36,6 +38,7 @@ export function driftOf(r: EInvoiceResult, recorded: ErpRecorded | null | undefi
       },
       differs: `${erp} still shows IRN ${short(r.irn)} as valid, but it was cancelled at the IRP${r.cancelDate ? ` on ${r.cancelDate}` : ''}.`,
       action: `Record the cancellation in ${erp}`,
+      writes: `This writes the cancellation (date, reason${r.cancelRemark ? `, remark "${r.cancelRemark}"` : ''}) into ${erp}, as Cancel IRN here does.`,
     };
   }
   if (shown.irn !== r.irn && !(shown.irnCancelled && (shown.cancelledIrn ?? r.irn) === r.irn)) {
@@ -43,6 +46,7 @@ export function driftOf(r: EInvoiceResult, recorded: ErpRecorded | null | undefi
       event: { kind: 'generated', result: r },
       differs: `${erp} does not show this invoice's IRN ${short(r.irn)} (Ack No ${r.ackNo}), registered at the IRP${r.ackDt ? ` on ${r.ackDt}` : ''}.`,
       action: `Record the IRN in ${erp}`,
+      writes: `This writes the IRN, Ack No and Date and the signed QR code into ${erp}, as Generate IRN here does.`,
     };
   }
   if (!recorded || !r.ewbNo) return null;
@@ -51,6 +55,7 @@ export function driftOf(r: EInvoiceResult, recorded: ErpRecorded | null | undefi
       event: { kind: 'ewaybill', result: r, ewbNo: r.ewbNo, ewbDt: r.ewbDt ?? '', ewbValidTill: r.ewbValidTill ?? null },
       differs: `${erp} does not show the e-way bill ${r.ewbNo}${r.ewbDt ? ` of ${r.ewbDt}` : ''}${r.ewbValidTill ? `, valid till ${r.ewbValidTill}` : ''}.`,
       action: `Record the e-way bill in ${erp}`,
+      writes: `This writes the e-way bill's number, date and validity into ${erp}.`,
     };
   }
   const ewbShownCancelled = shown.ewbCancelled && (shown.cancelledEwbNo ?? r.ewbNo) === r.ewbNo;
@@ -61,6 +66,7 @@ export function driftOf(r: EInvoiceResult, recorded: ErpRecorded | null | undefi
       event: { kind: 'ewaybill-cancelled', result: r, ewbNo: r.ewbNo, cancelDate: r.ewbCancelDate, reason, remark: r.ewbCancelRemark ?? '' },
       differs: `${erp} still shows the e-way bill ${r.ewbNo} as active, but it was cancelled on ${r.ewbCancelDate}.`,
       action: `Record the e-way bill's cancellation in ${erp}`,
+      writes: `This writes the e-way bill's cancellation (date, reason${r.ewbCancelRemark ? `, remark "${r.ewbCancelRemark}"` : ''}) into ${erp}; the IRN stays registered.`,
     };
   }
   return null;

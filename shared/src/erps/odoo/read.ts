@@ -6,6 +6,7 @@
  */
 import { ErpError, type ErpDocumentRef, type ErpIo } from '../module';
 import { odooEdiState } from './edi';
+import { readWrittenBack } from './written-back';
 import { fieldsFor, type OdooModel } from './fields';
 import { confirmMoveModel } from './detect';
 import type {
@@ -54,13 +55,14 @@ export async function readOdooMove(io: ErpIo, ref: ErpDocumentRef): Promise<Odoo
     read<OdooMoveLine>(io, 'account.move.line', lineIds),
     read<OdooCompany>(io, 'res.company', uniq([m2oId(move.company_id)])),
   ]);
-  const [products, tax, partners, uoms, ports, edi] = await Promise.all([
+  const [products, tax, partners, uoms, ports, edi, writtenBack] = await Promise.all([
     read<OdooProduct>(io, 'product.product', uniq(lines.map((l) => m2oId(l.product_id)))),
     readTaxes(io, uniq(lines.flatMap((l) => l.tax_ids ?? []))),
     readPartners(io, uniq([m2oId(move.partner_id), m2oId(move.partner_shipping_id), m2oId(move.commercial_partner_id), m2oId(company?.partner_id)])),
     read<OdooUom>(io, 'uom.uom', uniq(lines.map((l) => m2oId(l.product_uom_id)))),
     read<OdooPortCode>(io, 'l10n_in.port.code', uniq([m2oId(move.l10n_in_shipping_port_code_id)])),
     odooEdiState(io, move),
+    readWrittenBack(io, move),
   ]);
   // The company partner's commercial partner is itself; a contact's is its company (LglNm).
   const more = uniq(partners.map((p) => m2oId(p.commercial_partner_id))).filter((id) => !partners.some((p) => p.id === id));
@@ -81,5 +83,5 @@ export async function readOdooMove(io: ErpIo, ref: ErpDocumentRef): Promise<Odoo
     'res.company': company ? [company] : [],
     'l10n_in.port.code': ports,
   };
-  return { erp: 'odoo', records, moveId: move.id, edi };
+  return { erp: 'odoo', records, moveId: move.id, edi, writtenBack };
 }

@@ -3,6 +3,7 @@
  * the ones `fields.ts` asks for, by their 17.0 names (and 18.0's where they differ). Many2one fields
  * are `[id, display_name]` or false.
  */
+import type { OdooWrittenBack } from './written-back';
 
 export type OdooMany2one = [number, string] | false;
 
@@ -208,4 +209,6 @@ export interface OdooDocument {
   moveId?: number;
   /** Null when l10n_in_edi is not installed (or not readable). */
   edi?: OdooEdiState | null;
+  /** IRN Bridge's JSON attachments on the move (odoo/written-back.ts); null when not readable. */
+  writtenBack?: OdooWrittenBack | null;
 }

@@ -4,6 +4,7 @@ import { num, round2, toIrpDate } from '../util';
 import { roundingAmount } from './lines';
 import { legalName, partner } from './parties';
 import type { OdooAccountMove, OdooDocument } from './records';
+import { odooRecorded } from './written-back';
 
 export function odooMove(doc: OdooDocument): OdooAccountMove {
   const moves = doc.records['account.move'] ?? [];
@@ -45,5 +46,6 @@ export function summarizeOdoo(doc: OdooDocument): ErpInvoiceSummary {
     final: move.state === 'posted',
     // Registered by Odoo's own l10n_in_edi (or recorded there by IRN Bridge).
     irn: doc.edi?.irn ?? null,
+    recorded: odooRecorded(doc.edi, doc.writtenBack),
   };
 }
