@@ -40,11 +40,11 @@ async function status(sellerGstin?: string): Promise<CompanionStatus> {
     const health = await c.health();
     let activeProfile: ProfileSummary | null = null;
     if (health.paired) activeProfile = pickProfile((await c.profiles()).profiles, s.defaultProfile, sellerGstin);
-    return { running: true, paired: health.paired, port: s.port, health, activeProfile, error: null };
+    return { running: true, paired: health.paired, port: s.port, sharedUrl: s.sharedUrl, health, activeProfile, error: null };
   } catch (err) {
     const error = toUiError(err);
     const running = error.code !== 'COMPANION_DOWN';
-    return { running, paired: false, port: s.port, health: null, activeProfile: null, error };
+    return { running, paired: false, port: s.port, sharedUrl: s.sharedUrl, health: null, activeProfile: null, error };
   }
 }
 

@@ -29,6 +29,8 @@ export interface CompanionStatus {
   running: boolean;
   paired: boolean;
   port: number;
+  /** Team mode: the shared companion's address (then `port` is unused). */
+  sharedUrl: string | null;
   health: HealthResponse | null;
   /** The profile generate will use: the chosen default, else the companion's default. */
   activeProfile: ProfileSummary | null;

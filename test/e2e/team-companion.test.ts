@@ -12,13 +12,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCompanion, type RunningCompanion } from '@irn-bridge/companion/server';
 import { silentLogger } from '@irn-bridge/companion/logger';
 import { createFakeErpnext, erpnextInvoicePath, erpnextLoginUrl, type FakeErpnext } from '../fake-erp/erpnext';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
+import { EXTENSION_DIR, launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
 import { serveSite, type ServedSite } from './support/erp-sites';
 import { expect, textOf } from './support/expect';
 import { enableSiteViaOptions } from './support/flows';
@@ -33,6 +33,10 @@ let b: ExtensionBrowser;
 let options: Page;
 
 before(async () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  if (!manifest.host_permissions?.includes('https://127.0.0.2/*')) {
+    throw new Error('The e2e build predates team mode (no https://127.0.0.2/* permission): rebuild it with npx -y pnpm@12.4.2 --filter @irn-bridge/extension build:e2e');
+  }
   home = mkdtempSync(join(tmpdir(), 'irn-e2e-team-'));
   running = await startCompanion({ home, port: 0, host: '127.0.0.2', tls: { selfSigned: true }, log: silentLogger, reconcileOnStart: false });
   // As `irn-bridge keys create --user Asha --role clerk` does.
@@ -82,6 +86,9 @@ describe('team mode: a clerk\'s browser on the shared companion', () => {
     await expect(options.getByTestId('options-status').filter({ hasText: 'your key is accepted' }));
     await expect(options.getByTestId('options-pairing-shared'));
     assert.equal(await options.getByTestId('options-shared-key').inputValue(), '', 'the key is not left on screen');
+    const popup = await b.openExtensionPage('popup.html');
+    assert.match(await textOf(popup.getByTestId('popup-status-message').filter({ hasText: 'Shared companion' })), new RegExp(`at ${httpsUrl().replace(/\./g, '\\.')}, as Asha\\.$`));
+    await popup.close();
   });
 
   test('an IRN generated on the ERP page goes through the shared companion, and its ledger row names the clerk', async () => {

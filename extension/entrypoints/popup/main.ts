@@ -38,10 +38,13 @@ async function showStatus(): Promise<void> {
     statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' }, status.error?.message ?? 'The companion is not running.'),
       status.error?.hint ? h(doc, 'div', { class: 'hint' }, status.error.hint) : '');
   } else if (!status.paired) {
-    statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' }, 'Companion running, but this browser is not paired.'),
-      h(doc, 'div', { class: 'hint' }, 'Open Settings and type the code shown by `irn-bridge pair`.'));
+    statusBox.replaceChildren(h(doc, 'div', { class: 'err', testid: 'popup-status-message' },
+      status.sharedUrl ? `The shared companion at ${status.sharedUrl} does not accept this browser's key.` : 'Companion running, but this browser is not paired.'),
+      h(doc, 'div', { class: 'hint' }, status.sharedUrl ? 'Open Settings → Companion and paste the key your administrator gave you.' : 'Open Settings and type the code shown by `irn-bridge pair`.'));
   } else {
-    statusBox.replaceChildren(h(doc, 'div', { class: 'ok', testid: 'popup-status-message' }, `Companion ${status.health?.version ?? ''} running on port ${status.port}.`),
+    statusBox.replaceChildren(h(doc, 'div', { class: 'ok', testid: 'popup-status-message' }, status.sharedUrl
+      ? `Shared companion ${status.health?.version ?? ''} at ${status.sharedUrl}${status.health?.user ? `, as ${status.health.user}` : ''}.`
+      : `Companion ${status.health?.version ?? ''} running on port ${status.port}.`),
       p ? h(doc, 'div', { testid: 'popup-profile' }, `Profile: ${p.name} · ${p.gstin} (${p.kind})`) : '');
   }
 }
