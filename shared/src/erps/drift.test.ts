@@ -48,3 +48,12 @@ describe('driftOf', () => {
     assert.equal(driftOf(ewbCancelled, shows({ ewbNo: null }), IRN, 'ERPNext'), null, 'never shown, nothing to take back');
   });
 });
+
+describe('driftOf: a cancellation noted by a user who may not cancel the invoice', () => {
+  test('still offered (for a user with that right), saying it is noted and who has to finish', () => {
+    const r: EInvoiceResult = { ...active, status: 'CNL', cancelDate: '2026-12-01 11:00:00' };
+    const d = driftOf(r, shows({ cancellationNoted: 'an Accounts Manager' }), IRN, 'ERPNext');
+    assert.equal(d?.event.kind, 'cancelled');
+    assert.match(d!.differs, /already noted on the invoice; cancelling the invoice itself in ERPNext needs an Accounts Manager, who can record it here\.$/);
+  });
+});

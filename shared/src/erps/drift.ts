@@ -36,7 +36,8 @@ export function driftOf(r: EInvoiceResult, recorded: ErpRecorded | null | undefi
         kind: 'cancelled', result: r, cancelDate: r.cancelDate ?? '',
         reason: isCancelReason(r.cancelReason) ? r.cancelReason : '4', remark: r.cancelRemark ?? '',
       },
-      differs: `${erp} still shows IRN ${short(r.irn)} as valid, but it was cancelled at the IRP${r.cancelDate ? ` on ${r.cancelDate}` : ''}.`,
+      differs: `${erp} still shows IRN ${short(r.irn)} as valid, but it was cancelled at the IRP${r.cancelDate ? ` on ${r.cancelDate}` : ''}.${shown.cancellationNoted
+        ? ` The cancellation is already noted on the invoice; cancelling the invoice itself in ${erp} needs ${shown.cancellationNoted}, who can record it here.` : ''}`,
       action: `Record the cancellation in ${erp}`,
       writes: `This writes the cancellation (date, reason${r.cancelRemark ? `, remark "${r.cancelRemark}"` : ''}) into ${erp}, as Cancel IRN here does.`,
     };

@@ -71,6 +71,11 @@ export interface ErpInvoiceSummary {
 export interface ErpRecorded {
   /** The IRN the ERP shows as registered and valid; null when none (or once it shows it cancelled). */
   irn: string | null;
+  /**
+   * The IRN's cancellation is noted on the record, but the ERP's own state still shows it valid (a user
+   * without the right to cancel noted it): who may finish it, in the ERP's words ("an Accounts Manager").
+   */
+  cancellationNoted?: string;
   /** The ERP shows an e-invoice cancellation (of `cancelledIrn` when it names it). */
   irnCancelled: boolean;
   cancelledIrn?: string | null;

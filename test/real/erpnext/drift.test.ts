@@ -66,6 +66,23 @@ describe('ERPNext 15 + India Compliance: the ledger against what ERPNext shows, 
     assert.equal(after.irn, result.irn, 'the IRN stays registered');
   });
 
+  test('an IRN cancelled elsewhere, recorded by an Accounts User (who may not cancel the invoice): still offered, saying it is noted and an Accounts Manager has to finish', async () => {
+    const { name, result } = await registered();
+    await settle(name, result, 'generated');
+    const cancelled: EInvoiceResult = { ...result, status: 'CNL', cancelDate: await irp.cancel(result.irn), cancelReason: '2', cancelRemark: 'Wrong rate entered' };
+    const before = await drift(name, cancelled);
+    assert.doesNotMatch(before!.differs, /already noted/);
+    const out = await erpnext.record(io(), { erp: 'erpnext', name }, before!.event);
+    assert.equal(out.method, 'comment', out.message);
+    const d = await drift(name, cancelled);
+    assert.equal(d?.event.kind, 'cancelled');
+    assert.match(d!.differs, /already noted on the invoice; cancelling the invoice itself in ERPNext needs an Accounts Manager/);
+    const done = await erpnext.record(recorder(), { erp: 'erpnext', name }, d!.event);
+    assert.equal(done.ok, true, done.message);
+    assert.equal(await drift(name, cancelled), null);
+    assert.equal((await run.user.get<Record<string, unknown>>('Sales Invoice', name)).docstatus, 2);
+  });
+
   test('an IRN cancelled elsewhere: ERPNext still shows it valid until recorded; then the invoice is cancelled as India Compliance does', async () => {
     const { name, result } = await registered();
     await settle(name, result, 'generated');

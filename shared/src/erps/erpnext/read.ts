@@ -31,5 +31,17 @@ export async function readSalesInvoice(io: ErpIo, ref: ErpDocumentRef): Promise<
     const c = await getJson<{ code?: string }>(io, `/api/resource/Country/${encodeURIComponent(country)}`).catch(() => null);
     if (c?.code) countryCodes[country] = c.code;
   }
-  return { erp: 'erpnext', invoice, addresses, returnAgainst, uomMap: settings?.gst_uom_map ?? [], countryCodes };
+  const cancellationNoted = invoice.irn && invoice.docstatus === 1 ? await cancellationAttached(io, ref.name, String(invoice.irn)) : false;
+  return { erp: 'erpnext', invoice, addresses, returnAgainst, uomMap: settings?.gst_uom_map ?? [], countryCodes, ...(cancellationNoted ? { cancellationNoted } : {}) };
+}
+
+/**
+ * Whether record.ts already attached this IRN's cancellation (`e-invoice-<IRN>-cancelled.json`) to an
+ * invoice ERPNext still holds as submitted: a user who may not cancel it noted it, a manager has to finish.
+ */
+async function cancellationAttached(io: ErpIo, name: string, irn: string): Promise<boolean> {
+  const filters = JSON.stringify([['attached_to_doctype', '=', 'Sales Invoice'], ['attached_to_name', '=', name], ['file_name', '=', `e-invoice-${irn}-cancelled.json`]]);
+  return io.fetch(`${io.origin}/api/method/frappe.client.get_count?${new URLSearchParams({ doctype: 'File', filters })}`, { credentials: 'include', headers: { Accept: 'application/json' } })
+    .then(async (r) => (r.ok ? Number(((await r.json()) as { message?: unknown }).message ?? 0) > 0 : false))
+    .catch(() => false);
 }

@@ -156,4 +156,6 @@ export interface ErpnextDocument {
   uomMap?: ErpnextUomMapRow[];
   /** Country name → ISO code (the Country doc's `code`), for an export's ExpDtls.CntCode. */
   countryCodes?: Record<string, string>;
+  /** The IRN's cancellation is attached, but the invoice is still submitted (read.ts cancellationAttached). */
+  cancellationNoted?: boolean;
 }

@@ -46,5 +46,7 @@ function indiaComplianceRecorded(doc: ErpnextDocument): ErpRecorded | null {
     irnCancelled,
     ewbNo: inv.ewaybill && !CANCELLED.includes(String(inv.e_waybill_status ?? '')) ? String(inv.ewaybill) : null,
     ewbCancelled: CANCELLED.includes(String(inv.e_waybill_status ?? '')),
+    // ERPNext 15 lets only an Accounts Manager cancel a Sales Invoice (record.ts).
+    ...(doc.cancellationNoted ? { cancellationNoted: 'an Accounts Manager' } : {}),
   };
 }
