@@ -115,7 +115,9 @@ export function listQuery(f: LedgerFilter, dialect: 'sqlite' | 'postgres'): { cl
   const day = `substr(doc_date, 7, 4) || '-' || substr(doc_date, 4, 2) || '-' || substr(doc_date, 1, 2)`;
   if (f.from) { where.push(`${day} >= ?`); args.push(isoDay(f.from)); }
   if (f.to) { where.push(`${day} <= ?`); args.push(isoDay(f.to)); }
-  if (f.q) {
+  // A NUL ends SQLite's LIKE pattern early ('%X\0Y%' would match every X) and PostgreSQL's text cannot hold one: it matches nothing.
+  if (f.q?.includes('\0')) where.push('1 = 0');
+  else if (f.q) {
     // Number, IRN, either GSTIN, the buyer's name (the stored INV-01's BuyerDtls.LglNm) and, for a figure, the invoice total.
     const amount = Number(f.q.replace(/[₹,\s]/g, ''));
     where.push(`(doc_no_key ${like} ? OR irn ${like} ? OR buyer_gstin ${like} ? OR seller_gstin ${like} ?

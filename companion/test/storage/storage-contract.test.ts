@@ -76,7 +76,8 @@ for (const storageCase of STORAGES) describe(`the storage interface, ${storageCa
     assert.equal((await storage.ledger.list({ q: invoice.DocDtls.No.toLowerCase() })).rows[0]?.doc_no, invoice.DocDtls.No);
     assert.equal((await storage.ledger.list({ limit: 1 })).rows.length, 1);
     assert.equal((await storage.ledger.list({ state: 'generated' })).total, 0);
-    assert.equal((await storage.ledger.list({ q: 'x\u0000y' })).total, 0, 'a NUL in the search finds nothing, and is no error');
+    // Text before the NUL ends a document number: a LIKE pattern cut at the NUL (SQLite) would find it.
+    assert.equal((await storage.ledger.list({ q: `${invoice.DocDtls.No.slice(-3)}\u0000zz` })).total, 0, 'a NUL in the search finds nothing, and is no error');
   });
 
   test('keys: role and user stored, the plain key never; a revoked key stops; a key made without a role is admin', async () => {
