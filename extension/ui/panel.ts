@@ -280,19 +280,25 @@ export class IrnPanel {
     this.showResult(event.result, outcome);
     // The ERP's own form redraws with what was recorded, unless it has unsaved edits (background/bulk.ts).
     if (outcome.ok) void this.send('page.refreshForm', { erp: this.erp.module.id, ref: this.erp.ref }).catch(() => undefined);
+    // What the ERP holds now, so a drift is judged on it (the summary read with the page is from before this write);
+    // after a failure, shown again with what is still missing.
+    await this.refreshErpSummary();
+    if (!outcome.ok && this.result === event.result && this.writeBack === outcome && this.phase === 'result') this.showResult(event.result, outcome);
   }
 
-  /** Records what the ledger knows and the ERP does not, then reads the ERP again so the panel shows what it now holds. */
+  private async refreshErpSummary(): Promise<void> {
+    const doc = await this.erp.module.read(this.erp.io, this.erp.ref).catch(() => null);
+    const prepared = doc ? await this.send('invoice.prepare', { doc, origin: this.erp.io.origin }).catch(() => null) : null;
+    if (prepared) this.erpSummary = prepared.erp;
+  }
+
+  /** Records what the ledger knows and the ERP does not (recordInErp then reads the ERP again). */
   private async recordDrift(event: ErpEvent): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.progress(`Recording in ${this.erp.module.label}…`);
     try {
       await this.recordInErp(event);
-      // What the ERP holds now (the summary is made in the background, with the mapping); the view keeps the outcome.
-      const doc = await this.erp.module.read(this.erp.io, this.erp.ref).catch(() => null);
-      const prepared = doc ? await this.send('invoice.prepare', { doc, origin: this.erp.io.origin }).catch(() => null) : null;
-      if (prepared) this.erpSummary = prepared.erp;
     } finally {
       this.busy = false;
     }
