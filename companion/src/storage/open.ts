@@ -5,8 +5,7 @@
 import { CompanionError } from '../errors';
 import { openDatabase, type OpenOptions } from '../ledger/db';
 import { openLedger } from '../ledger/open';
-import { isPostgresUrl } from './postgres/connect';
-import { openPostgres } from './postgres';
+import { isPostgresUrl } from './postgres/url';
 import { sqliteStorage } from './sqlite';
 import type { Storage } from './types';
 
@@ -30,13 +29,14 @@ export interface StorageOptions extends OpenOptions {
 
 /** For the server: a locked SQLite file is waited for between event-loop turns (ledger/open.ts). */
 export async function openStorage(opts: StorageOptions): Promise<Storage> {
-  if (opts.database) return openPostgres(opts.database, opts.home, opts.now);
+  // pg (and node:tls with it) is loaded only for a PostgreSQL URL: a desk's companion never needs it.
+  if (opts.database) return (await import('./postgres')).openPostgres(opts.database, opts.home, opts.now);
   const db = await openLedger(opts.home, { onFileProblem: opts.onFileProblem, busyMs: opts.busyMs });
   return sqliteStorage(db, opts.home, opts.now);
 }
 
 /** For a CLI command: opened at once (a locked SQLite file waits its busy timeout). */
 export async function openStorageNow(home: string, database?: string): Promise<Storage> {
-  if (database) return openPostgres(database, home);
+  if (database) return (await import('./postgres')).openPostgres(database, home);
   return sqliteStorage(openDatabase(home), home);
 }

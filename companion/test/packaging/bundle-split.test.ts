@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 // @ts-expect-error plain ESM build script without types
 import { bundle, startInputs } from '../../build/bundle.mjs';
 
-test('irn-bridge start loads neither team-mode TLS, the offline IRP, the other commands nor zod\'s foreign locales', { timeout: 120_000 }, async () => {
+test('irn-bridge start loads neither team-mode TLS, PostgreSQL, the offline IRP, the other commands nor zod\'s foreign locales', { timeout: 120_000 }, async () => {
   const { metafile, outfile } = await bundle();
   const loaded: string[] = startInputs(metafile);
   assert.ok(loaded.some((p) => p.endsWith('src/app.ts')), 'the start path holds the app itself');
@@ -17,6 +17,7 @@ test('irn-bridge start loads neither team-mode TLS, the offline IRP, the other c
   const unwanted = [
     /src\/tls\/certificate\.ts$/, /\/selfsigned\//, /@peculiar\//, // team mode's certificate maker (about 5 MiB resident)
     /src\/offline-irp\//, // the embedded offline IRP: loaded when an offline profile is first used
+    /src\/storage\/postgres\/(?!url\.ts$)/, /\/node_modules\/.*\/pg(-[a-z]+)?\//, // team mode's PostgreSQL: loaded for a postgres:// --database only
     /src\/doctor\//, /src\/service\//, /src\/cli\/commands\/(doctor|service|ledger|ledger-recover|offline-irp|generate-many)\.ts$/,
     /\/zod\/v4\/locales\/(?!en\.js$|index\.js$)/, // index.js is cut down to en.js (build/bundle.mjs)
   ];

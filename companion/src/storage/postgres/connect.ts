@@ -9,9 +9,7 @@ import { CompanionError } from '../../errors';
 export type Pool = pg.Pool;
 export type Client = pg.PoolClient;
 
-export function isPostgresUrl(s: string | undefined | null): boolean {
-  return !!s && /^postgres(ql)?:\/\//i.test(s.trim());
-}
+export { isPostgresUrl } from './url';
 
 /** The URL as it may be shown: the password replaced by ***. */
 export function redactUrl(url: string): string {
