@@ -67,6 +67,7 @@ export function toLedgerEntry(r: LedgerRow): LedgerEntry {
     cancelDate: r.cancel_date, lastError: r.last_error ? (JSON.parse(r.last_error) as ApiErrorBody) : null,
     createdAt: r.created_at, updatedAt: r.updated_at,
     ewbDt: r.ewb_dt, ewbValidTill: r.ewb_valid_till, ewbCancelDate: r.ewb_cancel_date ?? null,
+    createdBy: r.created_by ?? null,
     ...historyFieldsOf(r),
   };
 }

@@ -58,6 +58,9 @@ describe('roles over HTTP', () => {
     const row = readRows(rig.c.home).find((r) => r.doc_no === invoice.DocDtls.No) as { created_by?: string | null } | undefined;
     assert.equal(row?.created_by, 'Ravi', 'the ledger row names who generated it');
     assert.deepEqual(auditUsers(rig.c.home, 'generate', res.body.irn), ['Ravi'], 'the audit entry names who generated it');
+    const listed = await rig.c.api(`${routes.einvoices}?q=${encodeURIComponent(invoice.DocDtls.No)}`, { key: clerk });
+    assert.equal(listed.status, 200, listed.text);
+    assert.equal(listed.body.entries[0]?.createdBy, 'Ravi', 'the ledger API names who generated it');
     const read = await rig.c.api(`${routes.einvoices}/${res.body.irn}`, { key: clerk });
     assert.equal(read.status, 200, read.text);
     assert.equal((await rig.c.api(routes.profiles, { key: clerk })).status, 200);

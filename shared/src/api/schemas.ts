@@ -206,6 +206,8 @@ export const LedgerEntrySchema = z.object({
   buyerName: nullableText.optional(),
   amounts: z.object({ assVal: z.number(), igst: z.number(), cgst: z.number(), sgst: z.number(), cess: z.number(), other: z.number(), roundOff: z.number() }).nullable().optional(),
   source: InvoiceSourceSchema.nullable().optional(),
+  /** Team mode: the person whose key generated it (null for a desk's own pairing or an older row). */
+  createdBy: nullableText.optional(),
 }).meta({ id: 'LedgerEntry' });
 export const LedgerListResponseSchema = z.object({ entries: z.array(LedgerEntrySchema), total: z.number(), limit: z.number(), offset: z.number() });
 export const CancelResponseSchema = z.object({ irn: z.string(), cancelDate: z.string(), status: z.literal('CNL') });
