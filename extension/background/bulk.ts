@@ -3,7 +3,7 @@
  * the bulk page beside the ERP list's tab, and runs the ERP's own reload in a tab's main world.
  */
 import type { ErpDocumentRef } from '@irn-bridge/shared/erps/module';
-import { FORM_REFRESHERS, type FormRefresh } from '@irn-bridge/shared/erps/form-refresh';
+import { FORM_REFRESHERS, LIST_REFRESHERS, type FormRefresh } from '@irn-bridge/shared/erps/form-refresh';
 import { browser, type Runtime } from '../lib/browser';
 import type { Protocol } from '../lib/messages';
 import { UiFailure } from '../lib/ui-error';
@@ -50,4 +50,12 @@ export async function refreshForm(req: Protocol['page.refreshForm']['req'], send
   });
   const r = first?.result;
   return r === 'reloaded' || r === 'dirty' ? r : 'not-open';
+}
+
+/** After a batch, the list's tab shows the new state: the ERP's own list reload in that tab's main world (the bulk page only). */
+export async function refreshList(req: Protocol['page.refreshList']['req'], sender: Runtime.MessageSender): Promise<FormRefresh> {
+  const refresher = LIST_REFRESHERS[req.erp];
+  if (!refresher || !(sender.url ?? '').startsWith(browser.runtime.getURL('/bulk.html')) || typeof req.tabId !== 'number') return 'not-open';
+  const [first] = await browser.scripting.executeScript({ target: { tabId: req.tabId, frameIds: [0] }, world: 'MAIN', func: refresher });
+  return first?.result === 'reloaded' ? 'reloaded' : 'not-open';
 }

@@ -9,7 +9,7 @@ import { createDispatch, isExtensionPage, requireExtensionPage, type Handlers } 
 import { companionConnection, loadSettings, saveSettings, type StoredSettings } from '../lib/settings';
 import { sharedCompanionAddress } from '../lib/companion-address';
 import { toUiError, UiFailure } from '../lib/ui-error';
-import { openBulkPage, refreshForm } from './bulk';
+import { openBulkPage, refreshForm, refreshList } from './bulk';
 import { readMainWorldGlobals } from './page-globals';
 import { listRecipes, recipesForOrigin, removeRecipe, saveRecipe } from './recipes';
 import { enableSite, listSites, removeSite } from './sites';
@@ -154,6 +154,7 @@ const handlers: Handlers = {
   },
   'bulk.open': (msg, sender) => openBulkPage(msg, sender),
   'page.refreshForm': (msg, sender) => refreshForm(msg, sender),
+  'page.refreshList': (msg, sender) => refreshList(msg, sender),
   'page.globals': async (msg, sender) => {
     if (sender.tab?.id === undefined) throw new UiFailure({ code: 'BAD_REQUEST', message: 'Page globals can only be read for a tab.' });
     return readMainWorldGlobals(sender.tab.id, sender.frameId ?? 0, msg.names);

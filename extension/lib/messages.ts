@@ -125,6 +125,8 @@ export interface Protocol {
   'bulk.open': { req: { erp: string; refs: ErpDocumentRef[]; skipped: { label: string; reason: string }[] }; res: { tabId: number } };
   /** After a write-back: the ERP form open in the sender's tab (or `tabId`'s) shows what was recorded, reloaded by the ERP's own client when it has no unsaved edits. */
   'page.refreshForm': { req: { erp: string; ref: ErpDocumentRef; tabId?: number }; res: FormRefresh };
+  /** After a bulk batch (bulk page only): the ERP list's tab runs its own list reload. */
+  'page.refreshList': { req: { erp: string; tabId: number }; res: FormRefresh };
   /** Reads primitive values of page globals (e.g. `frappe.csrf_token`) from the sender tab's main world. */
   'page.globals': { req: { names: string[] }; res: Record<string, string | number | boolean | null> };
 }

@@ -3,7 +3,8 @@
  * `.list-row-checkbox[data-name]`, `.page-actions`); the real desk's run is test/real/erpnext/bulk.test.ts.
  * 20 ticked invoices, plus one the IRP would refuse and one draft: one confirmation registers the 20
  * (the offline IRP's counters), each IRN read back from the ERP; Stop part-way and Resume sends none
- * twice. And the open form shows the IRN after Generate without a page load (cur_frm.reload_doc).
+ * twice. The list tab shows the new state after a batch (cur_list.refresh), and the open form the IRN
+ * after Generate (cur_frm.reload_doc), without a page load.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -101,6 +102,21 @@ describe('ERPNext list (fake desk): Generate IRNs for the ticked invoices', () =
     await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^0 will be registered/ }), 30_000);
     assert.equal(await count(bulk, 'blocked'), 20, 'each now holds its IRN in ERPNext');
     assert.equal(await rig.companion.irpRegistrations() - before, 20);
+    await bulk.close();
+    await list.close();
+  });
+
+  test('after the batch the list tab shows the new e-Invoice status without a page load (cur_list.refresh)', async () => {
+    const names = copies('ASW-26-L0', 2);
+    const { list, bulk } = await tickAndOpen(names);
+    const status = (name: string) => list.locator(`tr[data-name="${name}"] [data-fieldname="einvoice_status"]`);
+    assert.equal(await status(names[0]).textContent(), 'Pending');
+    await list.evaluate(() => { (window as unknown as { irnMark: number }).irnMark = 1; });
+    await bulk.getByTestId('bulk-confirm').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 2 registered\./ }), 60_000);
+    assert.notEqual(erp.invoices.get(names[0])?.einvoice_status, 'Pending', 'ERPNext holds the new status');
+    for (const name of names) await expect(status(name).filter({ hasText: erp.invoices.get(name)!.einvoice_status! }), 15_000);
+    assert.equal(await list.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the list was redrawn, the page not reloaded');
     await bulk.close();
     await list.close();
   });

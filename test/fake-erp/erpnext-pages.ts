@@ -126,12 +126,21 @@ export function salesInvoicePage(inv: ErpnextSalesInvoice, ctx: DeskContext): st
 export function salesInvoiceListPage(invoices: ErpnextSalesInvoice[], ctx: DeskContext): string {
   const rows = invoices
     // Frappe 15 list_view.js: each row's checkbox carries the document's name (get_checkbox_element).
-    .map((inv) => `<tr><td><input type="checkbox" class="list-row-checkbox" data-doctype="Sales Invoice" data-name="${h(inv.name)}"> <a href="${routeName(inv.name)}">${h(inv.name)}</a></td><td>${h(inv.customer_name)}</td><td>${h(inv.posting_date)}</td><td>${indicator(inv)[0]}</td><td>${money(inv.grand_total)}</td></tr>`)
+    .map((inv) => `<tr data-name="${h(inv.name)}"><td><input type="checkbox" class="list-row-checkbox" data-doctype="Sales Invoice" data-name="${h(inv.name)}"> <a href="${routeName(inv.name)}">${h(inv.name)}</a></td><td>${h(inv.customer_name)}</td><td>${h(inv.posting_date)}</td><td>${indicator(inv)[0]}</td><td data-fieldname="einvoice_status">${h(inv.einvoice_status ?? '')}</td><td>${money(inv.grand_total)}</td></tr>`)
     .join('');
   const body = `<div class="content page-container" id="page-List/Sales Invoice/List" data-page-route="List/Sales Invoice/List">
   <div class="page-head"><h3 class="title-text">Sales Invoice</h3><div class="page-actions"><div class="custom-actions"></div><div class="standard-actions"></div></div></div>
-  <div class="layout-main-section"><table class="grid result"><thead><tr><th>ID</th><th>Customer</th><th>Date</th><th>Status</th><th>Grand Total</th></tr></thead><tbody>${rows}</tbody></table></div></div>`;
-  return shell('Sales Invoice', ctx, body);
+  <div class="layout-main-section"><table class="grid result"><thead><tr><th>ID</th><th>Customer</th><th>Date</th><th>Status</th><th>e-Invoice Status</th><th>Grand Total</th></tr></thead><tbody>${rows}</tbody></table></div></div>`;
+  // Frappe 15: the list on screen is cur_list (base_list.js), refresh() fetches its rows again; get_route() is router.js's.
+  const script = `frappe.get_route = () => ['List', 'Sales Invoice', 'List'];
+  window.cur_list = { doctype: 'Sales Invoice', refresh: async () => {
+    const res = await fetch('/api/resource/Sales%20Invoice?fields=' + encodeURIComponent('["name","einvoice_status"]'), { credentials: 'include' });
+    for (const d of (await res.json()).data) {
+      const cell = document.querySelector('tr[data-name="' + CSS.escape(d.name) + '"] [data-fieldname="einvoice_status"]');
+      if (cell) cell.textContent = d.einvoice_status || '';
+    }
+  } };`;
+  return shell('Sales Invoice', ctx, body, script);
 }
 
 export function notFoundPage(what: string, ctx: DeskContext): string {

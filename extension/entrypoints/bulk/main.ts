@@ -164,6 +164,8 @@ async function start(job: BulkJob, erp: NonNullable<typeof module>): Promise<voi
     redrawHeader();
     await batch.run();
     phase = sendable(rows).some((r) => r.state.kind === 'ready') ? 'stopped' : 'finished';
+    // The list's tab shows what was recorded without the clerk reloading it (its own list reload).
+    if (rows.some((r) => r.state.kind === 'done')) void send('page.refreshList', { erp: erp.id, tabId: job.tabId }).catch(() => undefined);
     redrawHeader();
     resume.focus();
   };

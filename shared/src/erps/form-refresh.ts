@@ -7,6 +7,8 @@
  */
 import { refreshErpnextForm } from './erpnext/form-refresh';
 import { refreshOdooForm } from './odoo/form-refresh';
+import { refreshErpnextList } from './erpnext/list-refresh';
+import { refreshOdooList } from './odoo/list-refresh';
 
 /** What happened: reloaded; the form has unsaved edits (left alone); another record or no form is on screen. */
 export type FormRefresh = 'reloaded' | 'dirty' | 'not-open';
@@ -15,4 +17,10 @@ export type FormRefresh = 'reloaded' | 'dirty' | 'not-open';
 export const FORM_REFRESHERS: Record<string, (key: string | number) => Promise<FormRefresh>> = {
   erpnext: refreshErpnextForm as (key: string | number) => Promise<FormRefresh>,
   odoo: refreshOdooForm as (key: string | number) => Promise<FormRefresh>,
+};
+
+/** The same for the ERP's invoice list after a bulk batch, so its tab shows the new state (by module id). */
+export const LIST_REFRESHERS: Record<string, () => Promise<FormRefresh>> = {
+  erpnext: refreshErpnextList,
+  odoo: refreshOdooList,
 };

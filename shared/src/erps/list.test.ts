@@ -89,3 +89,53 @@ describe('Odoo 17: the invoice list', () => {
     assert.deepEqual((await list.selected(io, page(true))).skipped, [], 'the page ticked, the search not selected: nothing more');
   });
 });
+
+describe('Odoo 18: the invoice list at /odoo/…', () => {
+  const list = odoo.list!;
+  test('an action or its path with no record id is a list; a record, a new record or a kanban is not', () => {
+    for (const p of ['/odoo/customer-invoices', '/odoo/accounting/customer-invoices', '/odoo/action-account.action_move_out_invoice_type', '/odoo/action-233/', '/odoo/customer-invoices?view_type=list']) {
+      assert.equal(list.detect(new URL(`http://o.test${p}`)), true, p);
+    }
+    for (const p of ['/odoo/customer-invoices/7', '/odoo/accounting/customer-invoices/new', '/odoo/customer-invoices?view_type=kanban', '/odoo', '/odoo/', '/web/login']) {
+      assert.equal(list.detect(new URL(`http://o.test${p}`)), false, p);
+    }
+    assert.equal(list.formUrl(new URL('http://o.test/odoo/accounting/customer-invoices'), { erp: 'odoo', name: 'account.move/7', id: 7 }), 'http://o.test/odoo/accounting/customer-invoices/7');
+  });
+
+  // 18.0 markup: list_renderer.js getRowClass `o_data_row_selected`, list_renderer.xml `o_list_record_selector`,
+  // views/view_components/selection_box.xml `.o_selection_box` / `.o_select_domain`.
+  const page18 = (href: string, domainSelected: boolean) => {
+    const { document } = parseHTML(`<html><body><div class="o_action_manager"><div class="o_action o_view_controller o_list_view">
+      <div class="o_control_panel"><div class="o_control_panel_actions"><div class="o_selection_box list-group"><span class="list-group-item active">${domainSelected ? 'All <b>40</b> selected' : '<b>2</b> selected <button class="o_select_domain btn">Select all 40</button>'}</span></div></div>
+      <div class="o_cp_pager"><span class="o_pager_value">1-2</span> / <span class="o_pager_limit">40</span></div></div>
+      <table class="o_list_table"><tbody>
+        <tr class="o_data_row o_data_row_selected" data-id="datapoint_3"><td class="o_list_record_selector"><input type="checkbox" checked></td><td class="o_data_cell" name="name">INV/2026/00001</td></tr>
+        <tr class="o_data_row o_data_row_selected" data-id="datapoint_4"><td class="o_list_record_selector"><input type="checkbox" checked></td><td class="o_data_cell" name="name">INV/2026/00002</td></tr>
+      </tbody></table></div></div></body></html>`);
+    Object.defineProperty(document, 'location', { value: new URL(href) });
+    return document;
+  };
+
+  test('the path is confirmed to open account.move (/web/action/load) before the ticked rows are named', async () => {
+    const calls: string[] = [];
+    const io = (resModel: string) => ({
+      origin: 'http://o.test', pageGlobals: async () => ({}),
+      fetch: async (url: string, init: RequestInit) => {
+        calls.push(`${new URL(url).pathname} ${JSON.stringify(JSON.parse(String(init.body)).params.action_id ?? null)}`);
+        const result = url.endsWith('/web/action/load') ? { res_model: resModel } : [{ id: 1, name: 'INV/2026/00001' }, { id: 2, name: 'INV/2026/00002' }];
+        return new Response(JSON.stringify({ jsonrpc: '2.0', id: 1, result }));
+      },
+    }) as unknown as ErpIo;
+    const sel = await list.selected(io('account.move'), page18('http://o.test/odoo/accounting/customer-invoices', false));
+    assert.deepEqual(sel.refs.map((r) => r.id), [1, 2]);
+    assert.deepEqual(sel.skipped, []);
+    assert.equal(calls[0], '/web/action/load "customer-invoices"');
+    assert.equal(list.countSelected(page18('http://o.test/odoo/customer-invoices', false)), 2);
+    const all = await list.selected(io('account.move'), page18('http://o.test/odoo/customer-invoices', true));
+    assert.deepEqual(all.skipped.map((s) => s.label), ['38 more'], '18.0 "All 40 selected": the rest are named as not sent');
+    calls.length = 0;
+    await assert.rejects(list.selected(io('res.partner'), page18('http://o.test/odoo/contacts', false)), /This page shows a res\.partner, not an invoice/);
+    assert.equal(calls.length, 1, 'nothing named on a list of something else');
+    assert.equal(list.actionSlot(page18('http://o.test/odoo/customer-invoices', false))?.parent.className, 'o_control_panel_actions');
+  });
+});
