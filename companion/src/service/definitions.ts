@@ -16,7 +16,18 @@ export interface ServiceSpec {
   launcher?: string;
   /** DOMAIN\user for the Windows logon trigger. */
   windowsUser?: string;
+  /** start's team-mode options as given to service install (--listen, --tls-*, --name), passed on after --port. */
+  args?: string[];
+  /** The mode-0600 file holding the database URL (IRN_BRIDGE_DATABASE_FILE): the password stays out of these files. */
+  databaseFile?: string;
 }
+
+/** Where the companion listens, for the descriptions: --listen's value, else the loopback port. */
+function address(s: ServiceSpec): string {
+  const i = s.args?.indexOf('--listen') ?? -1;
+  return i >= 0 && s.args![i + 1] ? s.args![i + 1] : `127.0.0.1:${s.port}`;
+}
+const startArgs = (s: ServiceSpec) => ['start', '--port', String(s.port), ...(s.args ?? [])];
 
 export const SERVICE_NAME = 'irn-bridge';
 export const LAUNCHD_LABEL = 'in.irnbridge.companion';
@@ -24,18 +35,20 @@ export const WINDOWS_TASK = 'IRN Bridge companion';
 
 /** systemd quoting: a word in double quotes, with \ and " escaped (systemd.syntax(7)). */
 const sd = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** An ExecStart argument: quoted, and % and $ doubled so systemd expands neither specifiers nor variables (systemd.service(5)). */
+const sdArg = (s: string) => sd(s.replace(/%/g, '%%').replace(/\$/g, '$$$$'));
 
 export function systemdUnit(s: ServiceSpec): string {
   return `# Written by irn-bridge service install; remove with irn-bridge service uninstall.
 [Unit]
-Description=IRN Bridge companion (GST e-invoices) on 127.0.0.1:${s.port}
+Description=IRN Bridge companion (GST e-invoices) on ${address(s)}
 Documentation=https://github.com/irn-bridge/irn-bridge/blob/main/docs/install.md
 
 [Service]
 Type=simple
-ExecStart=${sd(s.node)} ${sd(s.script)} start --port ${s.port}
+ExecStart=${sd(s.node)} ${sd(s.script)} start --port ${s.port}${(s.args ?? []).map((a) => ` ${sdArg(a)}`).join('')}
 Environment=${sd(`IRN_BRIDGE_HOME=${s.home}`)}
-Environment=IRN_BRIDGE_LOG=info
+${s.databaseFile ? `Environment=${sd(`IRN_BRIDGE_DATABASE_FILE=${s.databaseFile.replace(/%/g, '%%')}`)}\n` : ''}Environment=IRN_BRIDGE_LOG=info
 UMask=0077
 Restart=on-failure
 RestartSec=5
@@ -48,7 +61,7 @@ WantedBy=default.target
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function launchdPlist(s: ServiceSpec): string {
-  const args = [s.node, s.script, 'start', '--port', String(s.port)].map((a) => `    <string>${xml(a)}</string>`).join('\n');
+  const args = [s.node, s.script, ...startArgs(s)].map((a) => `    <string>${xml(a)}</string>`).join('\n');
   const log = s.logFile ? `  <key>StandardOutPath</key>\n  <string>${xml(s.logFile)}</string>\n  <key>StandardErrorPath</key>\n  <string>${xml(s.logFile)}</string>\n` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
@@ -65,7 +78,7 @@ ${args}
   <dict>
     <key>IRN_BRIDGE_HOME</key>
     <string>${xml(s.home)}</string>
-    <key>IRN_BRIDGE_LOG</key>
+${s.databaseFile ? `    <key>IRN_BRIDGE_DATABASE_FILE</key>\n    <string>${xml(s.databaseFile)}</string>\n` : ''}    <key>IRN_BRIDGE_LOG</key>
     <string>info</string>
   </dict>
   <key>RunAtLoad</key>
@@ -95,11 +108,11 @@ const vbs = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * waiting for it, so the task's restart-on-failure sees the companion's own exit.
  */
 export function windowsLauncher(s: ServiceSpec): string {
-  const command = `${vbs(`"${s.node}" "${s.script}" start --port ${s.port}`)}`;
+  const command = vbs(`"${s.node}" "${s.script}" start --port ${s.port}${(s.args ?? []).map((a) => ` "${a}"`).join('')}`);
   return `' Written by irn-bridge service install; remove with irn-bridge service uninstall.
 Set shell = CreateObject("WScript.Shell")
 shell.Environment("PROCESS")("IRN_BRIDGE_HOME") = ${vbs(s.home)}
-shell.Environment("PROCESS")("IRN_BRIDGE_LOG") = "info"
+${s.databaseFile ? `shell.Environment("PROCESS")("IRN_BRIDGE_DATABASE_FILE") = ${vbs(s.databaseFile)}\n` : ''}shell.Environment("PROCESS")("IRN_BRIDGE_LOG") = "info"
 WScript.Quit shell.Run(${command}, 0, True)
 `;
 }
@@ -110,7 +123,7 @@ export function windowsTask(s: ServiceSpec): string {
   return `<?xml version="1.0" encoding="UTF-16"?>
 <Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
   <RegistrationInfo>
-    <Description>IRN Bridge companion (GST e-invoices) on 127.0.0.1:${s.port}. Written by irn-bridge service install.</Description>
+    <Description>IRN Bridge companion (GST e-invoices) on ${xml(address(s))}. Written by irn-bridge service install.</Description>
     <URI>\\${xml(WINDOWS_TASK)}</URI>
   </RegistrationInfo>
   <Triggers>

@@ -110,14 +110,20 @@ export function platformFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, u
 }
 
 /** What an installed entry runs: Node, the script, the home and the port (read back from its own text). */
-export function readSpec(text: string): { home: string | null; port: number | null; node: string | null; script: string | null } {
-  const home = /IRN_BRIDGE_HOME(?:=|<\/key>\s*<string>|"\)\s*=\s*")([^"\n<]+)/.exec(text)?.[1] ?? null;
+export interface InstalledSpec { home: string | null; port: number | null; node: string | null; script: string | null; listen: string | null; databaseFile: string | null }
+
+export function readSpec(text: string): InstalledSpec {
+  const env = (name: string) => new RegExp(`${name}(?:=|<\\/key>\\s*<string>|"\\)\\s*=\\s*")([^"\\n<]+)`).exec(text)?.[1] ?? null;
+  const home = env('IRN_BRIDGE_HOME');
+  const databaseFile = env('IRN_BRIDGE_DATABASE_FILE');
+  const listen = /--listen(?:"+ "+|<\/string>\s*<string>)([^"<\s]+)/.exec(text)?.[1] ?? null;
   const port = /--port(?: |<\/string>\s*<string>)(\d+)/.exec(text)?.[1];
   const program = /^ExecStart="((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)"/m.exec(text)
     ?? /<key>ProgramArguments<\/key>\s*<array>\s*<string>([^<]*)<\/string>\s*<string>([^<]*)<\/string>/.exec(text)
     ?? /shell\.Run\("""(.*?)"" ""(.*?)""/.exec(text);
   return {
-    home: home && decode(home), port: port ? Number(port) : null,
+    home: home && decode(home), port: port ? Number(port) : null, listen,
+    databaseFile: databaseFile && decode(databaseFile.replace(/%%/g, '%')),
     node: program ? decode(program[1]) : null, script: program ? decode(program[2]) : null,
   };
 }

@@ -19,19 +19,23 @@ Team mode (several clerks, one companion or several on one database):
   --tls-self-signed       make a certificate once into the home and print its SHA-256 fingerprint
   --name HOST             a DNS name clerks use for this computer (repeatable): served and put in the certificate
   --database postgres://USER:PASSWORD@HOST/DB   the shared ledger, keys and tokens on PostgreSQL, for several
-                          companions at once (or IRN_BRIDGE_DATABASE); default: the home's own SQLite ledger`;
+                          companions at once (or IRN_BRIDGE_DATABASE); default: the home's own SQLite ledger
+  --database-file FILE    read that URL from FILE (or IRN_BRIDGE_DATABASE_FILE): what the installed service uses`;
+
+/** start's team-mode options; `service install` takes the same ones (one source of truth) and passes them on. */
+export const teamOptions = {
+  listen: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+  'tls-self-signed': { type: 'boolean' }, name: { type: 'string', multiple: true }, database: { type: 'string' }, 'database-file': { type: 'string' },
+} as const;
 
 export async function start(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, {
-    port: { type: 'string', short: 'p' }, listen: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-    'tls-self-signed': { type: 'boolean' }, name: { type: 'string', multiple: true }, database: { type: 'string' },
-  }, startUsage);
+  const { values } = parse(args, { port: { type: 'string', short: 'p' }, ...teamOptions }, startUsage);
   if (values.help) return io.out(startUsage), 0;
   const port = resolvePort(values.port as string | undefined, io.env);
   const address = values.listen ? parseListen(values.listen as string, port) : { host: '127.0.0.1', port, loopback: true };
   const tls = tlsChoice(values['tls-cert'] as string | undefined, values['tls-key'] as string | undefined, !!values['tls-self-signed']);
   const home = homeOf(io);
-  const database = databaseFrom(values.database as string | undefined, io.env);
+  const database = databaseFrom(values.database as string | undefined, io.env, values['database-file'] as string | undefined);
   const running = await startCompanion({
     home, database, port: address.port, host: address.host, log: createLogger(undefined, io.err), ...(tls ? { tls } : {}),
     names: (values.name as string[] | undefined) ?? [],
