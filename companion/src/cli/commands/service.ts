@@ -75,8 +75,7 @@ async function status(io: Io, ctx: Parameters<typeof serviceStatus>[0], json: bo
   if (!s.installed) io.out(`The ${s.kind} is not installed (${s.entry}): the companion does not start with the computer. Install it with irn-bridge service install.`);
   else {
     io.out(`The ${s.kind} is installed: ${s.entry}`);
-    io.out(`It runs the companion on port ${port} with the home ${s.home ?? '(not stated: the default home)'}.`);
-    if (s.listen) io.out(`It listens on the LAN at ${s.listen}.`);
+    io.out(`It runs the companion ${s.listen ? `on the LAN at ${s.listen}` : `on port ${port}`} with the home ${s.home ?? '(not stated: the default home)'}.`);
     if (s.database) io.out(`Its ledger is the team database ${s.database}.`);
     io.out(`Profiles in that home: ${s.profiles.length ? s.profiles.join(', ') : 'none yet (the DEMO profile is made on first start)'}.`);
     if (s.managerUnavailable) io.out(`The service manager cannot be asked whether it runs: ${s.managerUnavailable}`);
