@@ -97,3 +97,40 @@ export function loginPage(csrfToken: string, redirect: string, error = ''): stri
 </form>
 </body></html>`;
 }
+
+/**
+ * An Odoo 18.0-style invoice list at `/odoo/<path>` (18.0 web client; the rest of this fake is 17.0):
+ * the controller `.o_action_manager > .o_view_controller.o_list_view`, rows `tr.o_data_row` with the
+ * record selector `td.o_list_record_selector` and `o_data_row_selected` once ticked (18.0
+ * views/list/list_renderer.xml and list_renderer.js `getRowClass`), and while rows are ticked the
+ * selection box `.o_selection_box` (views/view_components/selection_box.xml) in the control panel's
+ * `.o_control_panel_actions`. Only what the bulk button reads is imitated.
+ */
+export function odoo18ListPage(csrfToken: string, sessionInfo: unknown, moves: MoveCard[]): string {
+  const rows = moves.map((m, i) => `<tr class="o_data_row" data-id="datapoint_${i + 2}"><td class="o_list_record_selector"><div class="o-checkbox form-check"><input type="checkbox" class="form-check-input" aria-label="Select ${h(m.name)}"></div></td>` +
+    `<td class="o_data_cell" name="name">${h(m.name)}</td><td class="o_data_cell" name="invoice_partner_display_name">${h(m.partner)}</td><td class="o_data_cell" name="state">${h(m.state)}</td></tr>`).join('');
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"/><title>Odoo - Invoices</title></head>
+<body class="o_web_client">
+<div class="o_action_manager"><div class="o_action o_view_controller o_list_view">
+  <div class="o_control_panel"><div class="o_control_panel_main"><div class="o_control_panel_breadcrumbs"><span class="o_last_breadcrumb_item">Invoices</span></div>
+    <div class="o_control_panel_actions"></div>
+    <div class="o_control_panel_navigation"><div class="o_cp_pager"><span class="o_pager_value">1-${moves.length}</span> / <span class="o_pager_limit">${moves.length}</span></div></div></div></div>
+  <div class="o_content"><table class="o_list_table table"><tbody>${rows}</tbody></table></div>
+</div></div>
+<script type="text/javascript">
+  var odoo = { csrf_token: ${scriptJson(csrfToken)}, debug: "" };
+  odoo.__session_info__ = ${scriptJson(sessionInfo)};
+  document.addEventListener('change', function (e) {
+    var tr = e.target.closest('tr.o_data_row');
+    if (tr) tr.classList.toggle('o_data_row_selected', e.target.checked);
+    var n = document.querySelectorAll('tr.o_data_row_selected').length;
+    var bar = document.querySelector('.o_control_panel_actions');
+    var box = bar.querySelector('.o_selection_box');
+    if (!n) { if (box) box.remove(); return; }
+    if (!box) { box = document.createElement('div'); box.className = 'o_selection_box list-group flex-row w-auto'; bar.prepend(box); }
+    box.innerHTML = '<span class="list-group-item active"><b>' + n + '</b> selected</span>';
+  });
+</script>
+</body></html>`;
+}

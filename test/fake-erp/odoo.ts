@@ -22,8 +22,11 @@
  *   (with `attachment_ids`); writes are recorded in `writes`. Errors in Odoo's shape, HTTP 200: no
  *   session → code 100 `odoo.http.SessionExpiredException`; others → code 200 "Odoo Server Error".
  *
+ * - 18.0's invoice list at `/odoo/customer-invoices` (odoo-pages.ts `odoo18ListPage`) and
+ *   `/web/action/load` naming the model of a few actions, for the bulk button on 18.0.
+ *
  * Not imitated: l10n_in_edi and account_edi (no `account.edi.document`, no `edi_document_ids`),
- * 17.2+/18.0 `/odoo/…` URLs and `/web/action/load`, any computation (totals, taxes, fiscal
+ * 17.2+/18.0 `/odoo/…` form URLs, any computation (totals, taxes, fiscal
  * positions, posting, the reversal wizard: the records are fixed fixtures), access rights and
  * record rules, multi-company, the report (`/report/html/…`), translations.
  */
@@ -31,7 +34,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clone, randomToken, type RecordedWrite } from './common';
 import { ODOO_MOVES, loadOdooDb, matchesDomain, modelFields, pickFields, type OdooDb } from './odoo-data';
-import { loginPage, webClientPage, type MoveCard } from './odoo-pages';
+import { loginPage, odoo18ListPage, webClientPage, type MoveCard } from './odoo-pages';
 
 export type { RecordedWrite } from './common';
 export { ODOO_MOVES } from './odoo-data';
@@ -66,6 +69,11 @@ class RpcError extends Error {
 export const odooInvoicePath = (id: number) => `/web#id=${id}&cids=1&menu_id=101&action=244&model=account.move&view_type=form`;
 /** The same form by its bare URL, as in a bookmark or a link someone sent. */
 export const odooLegacyInvoicePath = (id: number) => `/web#id=${id}&model=account.move&view_type=form`;
+
+/** What `/web/action/load` says an action opens (18.0 paths and xml ids of the invoice and contact lists). */
+const ACTION_MODELS: Record<string, string> = {
+  'customer-invoices': 'account.move', 'account.action_move_out_invoice_type': 'account.move', '244': 'account.move', contacts: 'res.partner',
+};
 
 export interface FakeOdooOptions {
   /** Called after each accepted write (the demo prints them). */
@@ -166,6 +174,12 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
   };
   app.get('/', (c) => c.redirect('/web', 303));
   app.get('/web', client);
+  // 18.0's invoice list by its action's path (only the list: the 18.0 form paths are not imitated).
+  app.get('/odoo/customer-invoices', (c) => {
+    const s = loggedIn(c);
+    if (!s) return c.redirect(`/web/login?redirect=${encodeURIComponent(c.req.path)}`, 303);
+    return c.html(odoo18ListPage(s.csrfToken, sessionInfo(s), moveCards()));
+  });
 
   // ---- JSON-RPC
   const rpc = async (c: Context, routeModel?: string, routeMethod?: string) => {
@@ -188,6 +202,8 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
       }
       if (!s) throw new RpcError('odoo.http.SessionExpiredException', 'Session expired', 100);
       if (path === '/web/session/get_session_info') return c.json({ jsonrpc: '2.0', id, result: sessionInfo(s) });
+      // 18.0 addons/web/controllers/action.py: an action by id, xml id or path; false when none (only the model is imitated).
+      if (path === '/web/action/load') return c.json({ jsonrpc: '2.0', id, result: ACTION_MODELS[String(params.action_id)] ? { type: 'ir.actions.act_window', res_model: ACTION_MODELS[String(params.action_id)] } : false });
       const model = String(routeModel ?? params.model ?? '');
       const method = String(routeMethod ?? params.method ?? '');
       const result = callKw(model, method, (params.args as unknown[]) ?? [], (params.kwargs as Record<string, unknown>) ?? {});
@@ -204,6 +220,7 @@ export function createFakeOdoo(opts: FakeOdooOptions = {}): FakeOdoo {
   };
   app.post('/web/session/authenticate', (c) => rpc(c));
   app.post('/web/session/get_session_info', (c) => rpc(c));
+  app.post('/web/action/load', (c) => rpc(c));
   app.post('/web/dataset/call_kw', (c) => rpc(c));
   app.post('/web/dataset/call_kw/:model/:method', (c) => rpc(c, c.req.param('model'), c.req.param('method')));
 
