@@ -106,6 +106,22 @@ describe('real Odoo 17.0: Generate IRNs from the invoice list; the form redrawn 
     await bulk.close();
   });
 
+  test('after the batch the list tab is redrawn by Odoo (soft_reload of the list), the page not reloaded', { timeout: 300_000 }, async () => {
+    const made = [await posted(real.masters.products.gst12), await posted(real.masters.products.gst12)];
+    const bulk = await tickAndOpen(made.map((m) => m.name));
+    // A mark on the window survives a redraw but not a page load; the first row's element, the other way round.
+    await page.evaluate(() => {
+      (window as unknown as { irnMark: number }).irnMark = 1;
+      (window as unknown as { irnRow: Element | null }).irnRow = document.querySelector('.o_list_view tr.o_data_row');
+    });
+    await bulk.getByTestId('bulk-confirm').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 2 registered\./ }), 120_000);
+    await page.waitForFunction(() => (window as unknown as { irnRow: Element | null }).irnRow?.isConnected === false, undefined, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the list was redrawn, the page not reloaded');
+    await expect(page.locator('.o_list_view tr.o_data_row').first(), 30_000);
+    await bulk.close();
+  });
+
   test('an invoice the IRP would refuse is shown with its reason and not sent; Stop part-way, then Resume: none twice', { timeout: 600_000 }, async () => {
     const unknownHsn = await real.rpc.create('product.product', {
       name: `Unknown HSN spice ${Date.now()}`, detailed_type: 'consu', l10n_in_hsn_code: UNKNOWN_HSN, list_price: 140,
