@@ -109,6 +109,25 @@ describe('ERPNext 15 Sales Invoice list: Generate IRNs for the ticked invoices',
     await list.close();
   });
 
+  test('after the batch the list tab is redrawn by the desk (cur_list.refresh), the page not reloaded', { timeout: 300_000 }, async () => {
+    const names = await invoicesFor('bhima', 2);
+    const { list, bulk } = await tickAndOpen(run.masters.customers.bhima.name, names);
+    await waitForPreview(bulk, 2);
+    // A mark on the window survives a redraw but not a page load; a row's element, the other way round.
+    await list.evaluate(() => {
+      (window as unknown as { irnMark: number }).irnMark = 1;
+      (window as unknown as { irnRow: Element | null }).irnRow = document.querySelector('.page-container[data-page-route="List/Sales Invoice/List"] .result .list-row-container');
+    });
+    assert.equal(await list.evaluate(() => Boolean((window as unknown as { irnRow: Element | null }).irnRow)), true);
+    await bulk.getByTestId('bulk-confirm').click();
+    await expect(bulk.getByTestId('bulk-summary').filter({ hasText: /^Done: 2 registered\./ }), 120_000);
+    await list.waitForFunction(() => (window as unknown as { irnRow: Element | null }).irnRow?.isConnected === false, undefined, { timeout: 30_000 });
+    assert.equal(await list.evaluate(() => (window as unknown as { irnMark?: number }).irnMark), 1, 'the list was redrawn, the page not reloaded');
+    await expect(list.locator(`.page-container[data-page-route="List/Sales Invoice/List"] .list-row-checkbox[data-name="${names[0]}"]`), 30_000);
+    await bulk.close();
+    await list.close();
+  });
+
   test('an invoice the IRP would refuse is shown with its reason and not sent; Stop part-way, then Resume: none twice', { timeout: 600_000 }, async () => {
     const good = await invoicesFor('bhima', 6);
     // An item whose HSN is not in the IRP's master: ERPNext and India Compliance accept it, the IRP would not.
