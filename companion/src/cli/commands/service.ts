@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { configuredPort, defaultHome } from '../../home';
 import { resolvePort } from '../../server';
 import { installService, serviceStatus, uninstallService } from '../../service/manage';
+import { probeCompanion } from '../../service/probe';
 import { runCommand } from '../../service/platform';
 import { databaseFrom } from '../../storage/open';
 import { parseListen } from '../../tls/listen';
@@ -68,10 +69,9 @@ function startArgs(v: TeamValues, port: number): string[] {
 async function status(io: Io, ctx: Parameters<typeof serviceStatus>[0], json: boolean): Promise<number> {
   const s = await serviceStatus(ctx);
   const port = s.port ?? configuredPort(io.env);
-  // Whatever the manager says, a companion answering on the port is the one the extension reaches.
-  const answering = await fetch(`http://127.0.0.1:${port}/v1/health`, { signal: AbortSignal.timeout(2000) })
-    .then(async (r) => ((await r.json()) as { service?: string }).service === 'irn-bridge-companion').catch(() => false);
-  if (json) return printJson(io, { ...s, answering, port }), 0;
+  // Whatever the manager says, a companion answering where the service runs it is the one browsers reach.
+  const { url, answering } = await probeCompanion(port, s.listen);
+  if (json) return printJson(io, { ...s, answering, port, url }), 0;
   if (!s.installed) io.out(`The ${s.kind} is not installed (${s.entry}): the companion does not start with the computer. Install it with irn-bridge service install.`);
   else {
     io.out(`The ${s.kind} is installed: ${s.entry}`);
@@ -81,6 +81,6 @@ async function status(io: Io, ctx: Parameters<typeof serviceStatus>[0], json: bo
     if (s.managerUnavailable) io.out(`The service manager cannot be asked whether it runs: ${s.managerUnavailable}`);
     else io.out(s.running ? 'The service manager says it is running.' : 'The service manager says it is not running.');
   }
-  io.out(answering ? `A companion answers on http://127.0.0.1:${port}.` : `Nothing answers on http://127.0.0.1:${port}: the companion is not running there.`);
+  io.out(answering ? `A companion answers on ${url}.` : `Nothing answers on ${url}: the companion is not running there.`);
   return s.installed && answering ? 0 : 1;
 }
