@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   formatIstDateTime, parseIstDateTime, parseDocDate, docDateToIsoDay, isoDayToDocDate, istToday,
-  compareDocDateToToday, formatIstDocDate, daysBetweenDocDates,
+  compareDocDateToToday, formatIstDocDate, daysBetweenDocDates, formatIstEwbDateTime,
 } from './dates';
 
 describe('IST date-times', () => {
@@ -10,6 +10,11 @@ describe('IST date-times', () => {
     assert.equal(formatIstDateTime(new Date('2022-09-16T13:59:00Z')), '2022-09-16 19:29:00');
     // 20:00 UTC is already the next day in India.
     assert.equal(formatIstDateTime(new Date('2024-03-31T20:00:05Z')), '2024-04-01 01:30:05');
+  });
+  test('formats the e-way bill system\'s cancel date (12-hour clock, AM/PM) in IST', () => {
+    assert.equal(formatIstEwbDateTime(new Date('2022-09-16T13:59:00Z')), '16/09/2022 07:29:00 PM');
+    assert.equal(formatIstEwbDateTime(new Date('2024-03-31T18:35:05Z')), '01/04/2024 12:05:05 AM');
+    assert.equal(formatIstEwbDateTime(new Date('2024-04-01T06:30:00Z')), '01/04/2024 12:00:00 PM');
   });
   test('parses IRP timestamps as IST and round-trips', () => {
     const d = parseIstDateTime('2022-09-16 19:29:00');

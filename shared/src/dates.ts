@@ -23,6 +23,14 @@ export function formatIstDateTime(d: Date): string {
   );
 }
 
+/** `dd/MM/yyyy hh:mm:ss AM` in IST, as the e-way bill system writes a cancel date. */
+export function formatIstEwbDateTime(d: Date): string {
+  const t = new Date(d.getTime() + IST_OFFSET_MS);
+  const h = t.getUTCHours();
+  return `${pad2(t.getUTCDate())}/${pad2(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ` +
+    `${pad2(h % 12 || 12)}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
 /** `dd/mm/yyyy` of the IST calendar day containing `d`. */
 export function formatIstDocDate(d: Date): string {
   const { day, month, year } = istToday(d);

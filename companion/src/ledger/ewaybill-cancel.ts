@@ -7,6 +7,7 @@
  */
 import type { EwaybillCancelCommand, EwaybillCancelResponse } from '@irn-bridge/shared/api/contract';
 import { cleanCancelRemark } from '@irn-bridge/shared/codes/cancel-reasons';
+import { formatIstEwbDateTime } from '@irn-bridge/shared/dates';
 import { isIrpError } from '../irp';
 import { badRequest, CompanionError } from '../errors';
 import type { IrpPort } from '../profiles/sessions';
@@ -19,14 +20,6 @@ export interface EwaybillCancelDeps {
   ledger: LedgerStorage;
   sessionFor: (profile: ProfileConfig) => Promise<IrpPort>;
   now?: () => Date;
-}
-
-/** `dd/MM/yyyy hh:mm:ss AM` in IST, as the e-way bill system writes a cancel date. */
-export function ewbCancelStamp(at: Date): string {
-  const ist = new Date(at.getTime() + 330 * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const h = ist.getUTCHours();
-  return `${p(ist.getUTCDate())}/${p(ist.getUTCMonth() + 1)}/${ist.getUTCFullYear()} ${p(h % 12 || 12)}:${p(ist.getUTCMinutes())}:${p(ist.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileConfig, irn: string, cmd: EwaybillCancelCommand): Promise<EwaybillCancelResponse> {
@@ -54,14 +47,14 @@ export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileC
     profile: profile.name, operation: 'ewaybill-cancel', irn, document: row ? documentOf(row) : null, outcome, irpCodes, durationMs: Date.now() - started });
   try {
     const { data } = await session.cancelEwb({ ewbNo: Number(ewbNo), reason: cmd.reason, remark });
-    const cancelDate = String(data?.cancelDate ?? ewbCancelStamp(deps.now?.() ?? new Date()));
+    const cancelDate = String(data?.cancelDate ?? formatIstEwbDateTime(deps.now?.() ?? new Date()));
     await deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
     await audit('cancelled');
     return { irn, ewbNo: String(ewbNo), cancelDate, status: 'CNL' };
   } catch (e) {
     const maybeDone = !isIrpError(e) || e.codes.includes('312');
     if (maybeDone && await cancelledAtIrp(session, irn)) {
-      const cancelDate = ewbCancelStamp(deps.now?.() ?? new Date());
+      const cancelDate = formatIstEwbDateTime(deps.now?.() ?? new Date());
       await deps.ledger.markEwaybillCancelled(irn, cancelDate, cmd.reason, remark);
       await audit('cancelled (confirmed by the IRP)');
       return { irn, ewbNo: String(ewbNo), cancelDate, status: 'CNL' };
@@ -73,7 +66,7 @@ export async function cancelEwaybill(deps: EwaybillCancelDeps, profile: ProfileC
 
 async function ewbNoAtIrp(session: IrpPort, irn: string): Promise<string | null> {
   try {
-    const { data } = await session.get<{ EwbNo?: number | string | null; Status?: string }>(`/eiewb/v1.03/ewaybill/irn/${encodeURIComponent(irn)}`);
+    const { data } = await session.getEwbByIrn(irn);
     return data?.EwbNo != null && String(data.Status ?? 'ACT').toUpperCase() === 'ACT' ? String(data.EwbNo) : null;
   } catch (e) {
     if (isIrpError(e) && !e.retryable) return null;
@@ -84,7 +77,7 @@ async function ewbNoAtIrp(session: IrpPort, irn: string): Promise<string | null>
 /** Whether the IRP reports the IRN's e-way bill as cancelled; false when it cannot say. */
 async function cancelledAtIrp(session: IrpPort, irn: string): Promise<boolean> {
   try {
-    const { data } = await session.get<{ Status?: string }>(`/eiewb/v1.03/ewaybill/irn/${encodeURIComponent(irn)}`);
+    const { data } = await session.getEwbByIrn(irn);
     return String(data?.Status ?? '').toUpperCase() === 'CNL';
   } catch {
     return false;

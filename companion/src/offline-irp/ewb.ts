@@ -4,7 +4,7 @@
  * cancelled afterwards.
  */
 import type { Context } from 'hono';
-import { formatIstDateTime, parseDocDate, parseIstDateTime } from '@irn-bridge/shared/dates';
+import { formatIstDateTime, formatIstEwbDateTime, parseDocDate, parseIstDateTime } from '@irn-bridge/shared/dates';
 import { EWB_CANCEL_REMARK_MAX, EWB_CANCEL_WINDOW_MS } from '@irn-bridge/shared/codes/ewb-cancel-reasons';
 import { aesDecrypt, decryptJson } from '../irp/crypto';
 import { authorise, isWireError } from './auth';
@@ -182,13 +182,5 @@ export async function handleCancelEwb(ctx: OfflineContext, c: Context) {
     return fail(c, [err('315', 'Validity period lapsed, you cannot cancel this eway bill')]);
   }
   ctx.store.cancelEwb(row.irn);
-  return ok(c, { ewayBillNo: String(row.ewb_no), cancelDate: ewbCancelStamp(now) }, auth.sek);
-}
-
-/** `dd/MM/yyyy hh:mm:ss AM` in IST, the e-way bill system's way of writing a cancel date. */
-function ewbCancelStamp(at: Date): string {
-  const ist = new Date(at.getTime() + IST_OFFSET_MS);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const h = ist.getUTCHours();
-  return `${p(ist.getUTCDate())}/${p(ist.getUTCMonth() + 1)}/${ist.getUTCFullYear()} ${p(h % 12 || 12)}:${p(ist.getUTCMinutes())}:${p(ist.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return ok(c, { ewayBillNo: String(row.ewb_no), cancelDate: formatIstEwbDateTime(now) }, auth.sek);
 }

@@ -16,7 +16,7 @@ import type { ProfileConfig } from './types';
 
 /** What the companion needs from an IRP session (IrpSession satisfies it; tests may pass a fake). */
 export type IrpPort = Pick<IrpSession,
-  'generateIrn' | 'getByIrn' | 'getByDocDetails' | 'cancelIrn' | 'generateEwbByIrn' | 'cancelEwb' | 'gstinDetails' | 'get' | 'post'>;
+  'generateIrn' | 'getByIrn' | 'getByDocDetails' | 'cancelIrn' | 'generateEwbByIrn' | 'cancelEwb' | 'getEwbByIrn' | 'gstinDetails' | 'get' | 'post'>;
 
 const OFFLINE_DIAL_URL = 'http://offline-irp.invalid';
 export const SANDBOX_KEY_PATH = fileURLToPath(new URL('../../assets/nic-sandbox-encryption-public-key.pem', import.meta.url));
