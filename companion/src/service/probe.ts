@@ -5,6 +5,7 @@
  * this process) is not checked here: the answer says whether it runs, not whom to trust.
  */
 import { request } from 'node:https';
+import { routes } from '@irn-bridge/shared/api/contract';
 import { parseListen } from '../tls/listen';
 
 export interface Probe { url: string; answering: boolean }
@@ -16,7 +17,7 @@ const isCompanion = (body: string): boolean => {
 export async function probeCompanion(port: number, listen: string | null, timeoutMs = 2000): Promise<Probe> {
   if (!listen) {
     const url = `http://127.0.0.1:${port}`;
-    const answering = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(timeoutMs) })
+    const answering = await fetch(`${url}${routes.health}`, { signal: AbortSignal.timeout(timeoutMs) })
       .then(async (r) => isCompanion(await r.text())).catch(() => false);
     return { url, answering };
   }
@@ -26,7 +27,7 @@ export async function probeCompanion(port: number, listen: string | null, timeou
   const hostPart = host.includes(':') ? `[${host}]` : host;
   const url = `https://${hostPart}:${at.port}`;
   const answering = await new Promise<boolean>((resolve) => {
-    const req = request({ host, port: at.port, path: '/v1/health', method: 'GET', rejectUnauthorized: false, timeout: timeoutMs,
+    const req = request({ host, port: at.port, path: routes.health, method: 'GET', rejectUnauthorized: false, timeout: timeoutMs,
       headers: { Host: `${hostPart}:${at.port}`, Accept: 'application/json' } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
