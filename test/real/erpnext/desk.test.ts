@@ -116,7 +116,9 @@ describe('ERPNext 15 desk + India Compliance, the built extension, an Accounts U
       const file = await waitFor(() => attachmentJson(run.user, name, /^e-invoice-[0-9a-f]{64}-cancelled\.json$/));
       assert.equal(file.Irn, irn);
       assert.equal(file.Status, 'CNL');
-      assert.ok((await comments(run.user, name)).some((c) => c.content.includes(irn) && /Accounts Manager/.test(c.content)), 'noted on the timeline');
+      // record() attaches first, then tries the cancel (403 for this user), then comments: wait for the comment as for the file.
+      const note = await waitFor(async () => (await comments(run.user, name)).find((c) => c.content.includes(irn) && /Accounts Manager/.test(c.content)));
+      assert.ok(note, 'noted on the timeline');
       const text = textOfHtml(await printView(run.user, name, PRINT_FORMAT));
       assert.ok(/e-Invoice CANCELLED on/.test(text), 'the print says the e-invoice is cancelled');
       assert.ok(text.includes(irn));
