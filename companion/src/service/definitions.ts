@@ -101,6 +101,14 @@ ${log}</dict>
 
 /** VBScript string literal. */
 const vbs = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * One argument of a Windows command line, quoted so that node.exe's argv (parsed by the Microsoft C
+ * runtime's rules, as CommandLineToArgvW) gives it back unchanged: a `"` becomes `\"`, and the
+ * backslashes before a quote, or before the closing quote, are doubled ("Parsing C++ command-line
+ * arguments", Microsoft C runtime documentation). A trailing `\` (`--tls-cert C:\certs\`) or a quote
+ * in a name would otherwise end the argument early or join it with the next.
+ */
+export const windowsArg = (a: string) => `"${a.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
 
 /**
  * Task Scheduler cannot set environment variables, and node.exe started by a task opens a console
@@ -108,7 +116,7 @@ const vbs = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * waiting for it, so the task's restart-on-failure sees the companion's own exit.
  */
 export function windowsLauncher(s: ServiceSpec): string {
-  const command = vbs(`"${s.node}" "${s.script}" start --port ${s.port}${(s.args ?? []).map((a) => ` "${a}"`).join('')}`);
+  const command = vbs(`"${s.node}" "${s.script}" start --port ${s.port}${(s.args ?? []).map((a) => ` ${windowsArg(a)}`).join('')}`);
   return `' Written by irn-bridge service install; remove with irn-bridge service uninstall.
 Set shell = CreateObject("WScript.Shell")
 shell.Environment("PROCESS")("IRN_BRIDGE_HOME") = ${vbs(s.home)}

@@ -190,3 +190,32 @@ test('team mode install: the URL goes to <home>/database-url (mode 0600), no ent
     rmSync(user, { recursive: true, force: true });
   }
 });
+
+/** A Windows command line split as the Microsoft C runtime splits it for node.exe's argv (CommandLineToArgvW's rules). */
+function windowsArgv(line: string): string[] {
+  const argv: string[] = [];
+  let cur = '', inQuotes = false, started = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '\\') {
+      let n = 0;
+      while (line[i] === '\\') { n++; i++; }
+      if (line[i] === '"') { cur += '\\'.repeat(Math.floor(n / 2)); if (n % 2) cur += '"'; else inQuotes = !inQuotes; }
+      else { cur += '\\'.repeat(n); i--; }
+      started = true;
+    } else if (ch === '"') { inQuotes = !inQuotes; started = true; }
+    else if ((ch === ' ' || ch === '\t') && !inQuotes) { if (started) argv.push(cur); cur = ''; started = false; }
+    else { cur += ch; started = true; }
+  }
+  if (started) argv.push(cur);
+  return argv;
+}
+
+test('Windows: every start option reaches node.exe unchanged, a trailing backslash or a quote included', () => {
+  const args = ['--listen', '0.0.0.0:47321', '--tls-cert', 'C:\\certs\\', '--tls-key', 'C:\\keys\\desk "1".pem', '--name', 'a\\"b', '--name', 'billing.office.lan'];
+  const launcher = windowsLauncher({ ...spec, node: 'C:\\Program Files\\nodejs\\node.exe', script: 'C:\\npm\\irn-bridge.mjs', args, launcher: 'C:\\x.vbs' });
+  const literal = /shell\.Run\("((?:[^"]|"")*)", 0, True\)/.exec(launcher)?.[1];
+  assert.ok(literal, launcher);
+  const argv = windowsArgv(literal.replace(/""/g, '"'));
+  assert.deepEqual(argv, ['C:\\Program Files\\nodejs\\node.exe', 'C:\\npm\\irn-bridge.mjs', 'start', '--port', '47321', ...args]);
+});
