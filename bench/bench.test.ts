@@ -13,6 +13,7 @@ import { runLoad } from './load';
 import { NaiveIrpClient } from './naive-client';
 import { startRelayProcess } from './relay-process';
 import { derive } from './report';
+import { stackFloor } from './sections/stack-floor';
 import { percentile, summarize } from './stats';
 
 describe('statistics', () => {
@@ -116,5 +117,14 @@ describe('relay (the floor)', () => {
     const [row] = derive({ cells: [cell('companion', 9), cell('direct', 5), cell('relay', 8), cell('naive', 7)], companionAuthCalls: 1 });
     assert.equal(row.overheadP50, 1.8);
     assert.equal(row.floorP50, 1.6);
+  });
+});
+
+describe('stack floor (the memory floor)', () => {
+  test('the stack alone serves its request and idles below the companion, above a bare node; both are sampled from /proc', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+    const floor = await stackFloor(200, () => undefined);
+    for (const m of [floor.bareNode, floor.stack]) assert.ok(m.rssMiB > 0 && m.privateMiB > 0 && m.privateMiB <= m.rssMiB, JSON.stringify(m));
+    // Hono, @hono/node-server (which loads Node's undici), zod and SQLite are several MiB over an empty node.
+    assert.ok(floor.stack.rssMiB > floor.bareNode.rssMiB + 5, JSON.stringify(floor));
   });
 });

@@ -13,6 +13,7 @@ import { ProfileStore } from '../companion/src/profiles/store';
 import { PairingCodes } from '../companion/src/security/pairing';
 import { SELLER_GSTIN } from '../companion/test/support/invoices';
 import type { IrpProcess } from './irp-process';
+import { processMemory, type ProcessMemory } from './process-memory';
 
 /** The packaged companion (companion/build/bundle.mjs) when built, as users run it; else the source through tsx. */
 const BUNDLE = new URL('../companion/dist/package/bin/irn-bridge.mjs', import.meta.url).pathname;
@@ -52,9 +53,8 @@ export interface CompanionProcess {
   apiKey: string;
   post(path: string, body: unknown): Promise<ApiReply>;
   get(path: string): Promise<ApiReply>;
-  /** Resident memory of the process now and at its peak, from /proc/<pid>/status (KiB). */
-  /** VmRSS and VmHWM, and the private part of the resident set (smaps_rollup): RSS also counts the node binary's code pages, which every Node process on the machine shares. */
-  memory(): { rssKiB: number; hwmKiB: number; privateKiB: number };
+  /** Resident memory now and at its peak, and its private part (bench/process-memory.ts). */
+  memory(): ProcessMemory;
   stop(): Promise<void>;
 }
 
@@ -105,13 +105,7 @@ export async function startCompanionProcess(home: string, opts: { pair?: boolean
     pid: child.pid!, url, startMs, apiKey,
     post: (path, body) => call('POST', path, body),
     get: (path) => call('GET', path),
-    memory: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-      const rollup = readFileSync(`/proc/${child.pid}/smaps_rollup`, 'utf8');
-      const part = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
-      return { rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM'), privateKiB: part('Private_Clean') + part('Private_Dirty') };
-    },
+    memory: () => processMemory(child.pid!),
     async stop() {
       if (!gone) child.kill('SIGTERM');
       const timer = setTimeout(() => { if (!gone) child.kill('SIGKILL'); }, 10_000);

@@ -12,6 +12,7 @@ import { currentLoad, machineInfo } from './machine';
 import { derive, render, type BenchResults } from './report';
 import { runBatch } from './sections/batch';
 import { coldStarts, idleMemory } from './sections/companion';
+import { stackFloor } from './sections/stack-floor';
 import { buildAge, clickTiming, entrySizes } from './sections/extension';
 import { runThroughput } from './sections/throughput';
 import { runTeam } from './sections/team';
@@ -69,7 +70,10 @@ async function main(): Promise<number> {
       }
       await companion.stop();
       companion = null;
-      if (args.only.has('companion')) results.companion.coldStart = await coldStarts(home.home, COLD_START_RUNS, log);
+      if (args.only.has('companion')) {
+        results.companion.coldStart = await coldStarts(home.home, COLD_START_RUNS, log);
+        results.companion.floor = await stackFloor(1000, log);
+      }
       if (args.only.has('team')) {
         log('team mode: single-desk SQLite vs 1, 2, 3 processes on one PostgreSQL');
         process.env.IRN_BRIDGE_BENCH_BIN ??= COMPANION_BIN;

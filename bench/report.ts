@@ -3,6 +3,7 @@ import type { MachineInfo } from './machine';
 import type { BatchCell } from './sections/batch';
 import type { ColdStart, MemorySample } from './sections/companion';
 import type { ExtensionResult } from './sections/extension';
+import type { StackFloor } from './sections/stack-floor';
 import type { ThroughputResult } from './sections/throughput';
 import type { TeamResult } from './sections/team';
 import { round } from './stats';
@@ -13,7 +14,7 @@ export interface BenchResults {
   machine: MachineInfo;
   throughput?: ThroughputResult & { derived: DerivedRow[] };
   batch?: BatchCell[];
-  companion?: { freshStartMs: number; idleFresh: MemorySample; idleAfterBulk?: MemorySample; ledgerRows?: number; coldStart?: ColdStart };
+  companion?: { freshStartMs: number; idleFresh: MemorySample; idleAfterBulk?: MemorySample; ledgerRows?: number; coldStart?: ColdStart; floor?: StackFloor };
   extension?: ExtensionResult;
   team?: TeamResult;
 }
@@ -88,6 +89,11 @@ export function render(r: BenchResults): string {
     ];
     if (c.idleAfterBulk) {
       rows.push(['resident memory, idle after the bulk run', `${c.idleAfterBulk.rssMiB} MiB (peak ${c.idleAfterBulk.peakMiB} MiB)`]);
+    }
+    if (c.floor) {
+      rows.push(['floor: Hono + @hono/node-server + zod + better-sqlite3 alone, idle after one request (bench/stack-floor-host.cjs)', `${c.floor.stack.rssMiB} MiB (${c.floor.stack.privateMiB} MiB private)`]);
+      rows.push(['floor: a bare node process, idle', `${c.floor.bareNode.rssMiB} MiB (${c.floor.bareNode.privateMiB} MiB private)`]);
+      rows.push(["the companion's own share of its idle memory (idle after start − the stack alone)", `${round(c.idleFresh.rssMiB - c.floor.stack.rssMiB)} MiB`]);
     }
     if (c.coldStart) rows.push([`cold start, median of ${c.coldStart.samplesMs.length} (ledger of ${c.ledgerRows ?? '?'} rows)`, `${c.coldStart.medianMs} ms`]);
     out.push(table(['measure', 'value'], rows));

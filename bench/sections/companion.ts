@@ -1,14 +1,15 @@
 /** The companion process itself: resident memory, and cold start (spawn → first 200 from /v1/health). */
 import { startCompanionProcess } from '../companion-process';
+import type { ProcessMemory } from '../process-memory';
 import { median, round } from '../stats';
 
 export interface MemorySample { rssMiB: number; peakMiB: number; privateMiB: number }
 
-export const toMiB = (m: { rssKiB: number; hwmKiB: number; privateKiB: number }): MemorySample =>
+export const toMiB = (m: ProcessMemory): MemorySample =>
   ({ rssMiB: round(m.rssKiB / 1024), peakMiB: round(m.hwmKiB / 1024), privateMiB: round(m.privateKiB / 1024) });
 
 /** Waits, then samples: "idle" means no request for `idleMs`. */
-export async function idleMemory(read: () => { rssKiB: number; hwmKiB: number; privateKiB: number }, idleMs = 3000): Promise<MemorySample> {
+export async function idleMemory(read: () => ProcessMemory, idleMs = 3000): Promise<MemorySample> {
   await new Promise((r) => setTimeout(r, idleMs));
   return toMiB(read());
 }
