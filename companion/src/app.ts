@@ -73,7 +73,7 @@ export async function createCompanion(opts: CompanionOptions): Promise<Companion
   const ledger = storage.ledger;
   const profiles = new ProfileStore(home);
   if (profiles.ensureDemo()) log.info('created the DEMO profile (embedded offline IRP, GSTIN 29AAHCA4821K1ZH)');
-  const sessions = new SessionPool(home, profiles, { now, log, tokens: storage.tokens });
+  const sessions = new SessionPool(home, profiles, { now, log, tokens: storage.tokens, sealTokens: storage.kind === 'postgres' });
   const sessionFor = sessions.sessionFor.bind(sessions);
   const profileNamed = (name: string) => profiles.get(name);
   const generation = new GenerationService({ ledger, sessionFor, profileNamed, now, log });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { FileTokenCache, IrpSession, type IrpLogEvent, type TokenCache } from '../irp';
+import { sealedTokenCache, type SealingSecrets } from '../irp/sealed-token-cache';
 import type { OfflineIrp } from '../offline-irp';
 import { ensurePrivateDir } from '../home';
 import type { Logger } from '../logger';
@@ -29,8 +30,11 @@ export class SessionPool {
   constructor(
     private readonly home: string,
     private readonly store: ProfileStore,
-    /** `tokens`: the storage's token cache (shared through PostgreSQL in team mode); else <home>/tokens. */
-    private readonly opts: { now?: () => Date; log?: Logger; tokens?: TokenCache } = {},
+    /**
+     * `tokens`: the storage's token cache (shared through PostgreSQL in team mode); else <home>/tokens.
+     * `sealTokens`: store each token sealed with its profile's credentials (a cache on a shared server).
+     */
+    private readonly opts: { now?: () => Date; log?: Logger; tokens?: TokenCache; sealTokens?: boolean } = {},
   ) {
     this.tokenCache = opts.tokens ?? new FileTokenCache(ensurePrivateDir(join(home, 'tokens')));
   }
@@ -51,6 +55,10 @@ export class SessionPool {
     return session;
   }
 
+  private tokensFor(secrets: SealingSecrets): TokenCache {
+    return this.opts.sealTokens ? sealedTokenCache(this.tokenCache, secrets) : this.tokenCache;
+  }
+
   private log = (e: IrpLogEvent) => {
     this.opts.log?.debug(`irp ${e.op} ${e.path} ${e.status ?? '-'} ${e.ms}ms${e.codes?.length ? ' codes=' + e.codes.join(',') : ''}`);
   };
@@ -61,7 +69,7 @@ export class SessionPool {
       Promise.resolve(irp.fetch(new Request(input, init)))) as typeof fetch;
     return new IrpSession(
       { baseUrl: OFFLINE_DIAL_URL, gstin: profile.gstin, ...irp.credentials, publicKeyPem: irp.publicKeyPem },
-      { tokenCache: this.tokenCache, fetch: inProcessFetch, now: this.opts.now, log: this.log },
+      { tokenCache: this.tokensFor(irp.credentials), fetch: inProcessFetch, now: this.opts.now, log: this.log },
     );
   }
 
@@ -77,7 +85,7 @@ export class SessionPool {
         baseUrl: profile.baseUrl, gstin: profile.gstin, clientId: secrets.clientId, clientSecret: secrets.clientSecret,
         username: secrets.username, password: secrets.password, publicKeyPem, extraHeaders: secrets.headers,
       },
-      { tokenCache: this.tokenCache, now: this.opts.now, log: this.log },
+      { tokenCache: this.tokensFor(secrets), now: this.opts.now, log: this.log },
     );
   }
 

@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { computeIrn, documentKeyOf } from '@irn-bridge/shared/irn';
 import { startTestIrp, type TestIrp } from '../support/offline-irp';
 import { makeInvoice } from '../support/invoices';
@@ -104,6 +106,14 @@ describe(`${PROCESSES} companion processes on one PostgreSQL database`, { skip }
     assert.equal(auths, 1, 'one auth request for the GSTIN, whichever process made it');
     const tokens = await query<{ n: number }>('SELECT COUNT(*)::int AS n FROM irp_tokens');
     assert.equal(tokens[0].n, 1, 'one shared token row');
+    // The row is sealed with the profile's credentials: the database holds neither the token nor the session key.
+    const [{ token_json: stored }] = await query<{ token_json: string }>('SELECT token_json FROM irp_tokens');
+    const issued = new Database(join(irp.dataDir, 'offline-irp.sqlite'), { readonly: true });
+    const live = issued.prepare('SELECT token, sek FROM tokens WHERE revoked = 0').all() as { token: string; sek: string }[];
+    issued.close();
+    assert.ok(live.length > 0, 'the offline IRP issued a token');
+    for (const t of live) for (const secret of [t.token, t.sek]) assert.equal(stored.includes(secret), false, 'a token or SEK in clear in PostgreSQL');
+    assert.match(JSON.parse(stored).authToken, /^sealed\.v1\./);
   });
 
   test('the same 40 documents sent to every process at once: one registration each, one IRN per document', async () => {
