@@ -2,11 +2,15 @@
  * The side sheet and the toolbar action on the genuine ERPNext 15 desk with India Compliance
  * (../shared/erpnext15): the action sits in the form's .page-actions beside India Compliance's own
  * groups, and the sheet pushes the desk so that the totals and the Items grid stay visible.
- * Read-only: it generates nothing. Skipped (saying why) where the real server is not available.
+ * It generates nothing; on a fresh site with no submitted Sales Invoice it submits one first, as
+ * test/real/erpnext does (so the test runs in CI, where the site is new). Skipped (saying why) where
+ * the real server is not available.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findRealErp } from '../real/support/real-erp';
+import { CASES, createInvoices } from '../real/erpnext/cases';
+import { startRun } from '../real/erpnext/run';
 import { saveScreenshot } from './support/artifacts';
 import { launchExtensionBrowser, type ExtensionBrowser } from './support/browser';
 import { startTestCompanion, type TestCompanion } from './support/companion';
@@ -36,6 +40,10 @@ describe('real ERPNext 15: the panel fits the desk', { skip }, () => {
     const found = await page.evaluate(async () => (await (await fetch('/api/resource/Sales Invoice?limit_page_length=1&filters=[["docstatus","=",1],["is_return","=",0]]')).json()).data as Array<{ name: string }>);
     invoice = found?.[0]?.name ?? null;
     await page.close();
+    if (!invoice) {
+      const run = await startRun(real.url);
+      invoice = Object.values(await createInvoices(run.user, run.masters, run.taxes, [CASES[0]!]))[0]!;
+    }
   });
   after(async () => {
     await b?.close();
@@ -43,9 +51,9 @@ describe('real ERPNext 15: the panel fits the desk', { skip }, () => {
   });
 
   for (const vp of VIEWPORTS) {
-    test(`at ${vp.width}×${vp.height}: the action is in the form toolbar and the totals and Items grid are not under the sheet`, async (t) => {
+    test(`at ${vp.width}×${vp.height}: the action is in the form toolbar and the totals and Items grid are not under the sheet`, async () => {
       if ('skip' in real) return;
-      if (!invoice) return t.skip('the real site has no submitted Sales Invoice yet (test/real/erpnext makes them)');
+      assert.ok(invoice, 'a submitted Sales Invoice to open');
       const page = await b.context.newPage();
       try {
         await page.setViewportSize(vp);
