@@ -10,7 +10,7 @@ import { installPageIoBridge } from '../lib/page-io-bridge';
 import { send } from '../lib/send';
 import { pageBrowser } from '../lib/page-browser';
 import type { DockPrefs, DockState } from '../ui/dock';
-import { loadPanel } from '../lib/panel-loader';
+import { loadPanelRetrying } from '../lib/panel-loader';
 import type { IrnPanel } from '../ui/panel';
 
 const LOADED = Symbol.for('irn-bridge.content-script');
@@ -62,8 +62,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     // The ERP is asked while the panel's code is injected; the panel takes the read over.
     const read = found.module.read(found.io, found.ref);
     read.catch(() => undefined); // the panel shows a failed read; none is unhandled if the panel never comes
-    void loadPanel(send).then((Panel) => {
-      if (shownFor !== key || panel || ctx.isInvalid) return;
+    const current = () => shownFor === key && !ctx.isInvalid;
+    void loadPanelRetrying(send, current).then((Panel) => {
+      if (!Panel || !current() || panel) return;
       panel = new Panel(document, found, send, dockPrefs, read);
       panel.mount();
     }, () => {
@@ -76,5 +77,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // In Chromium it comes from the Navigation API's `navigate` event, which fires before
   // `location` changes: refresh once the new URL is in place, or the panel shows the previous record.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(refresh, 0));
+  // Odoo 17 moves between records by the URL's hash: hashchange comes after the new URL is in place,
+  // whatever the Navigation API delivered (refresh does nothing when the record is the one shown).
+  ctx.addEventListener(window, 'hashchange', refresh);
   ctx.onInvalidated(() => { panel?.unmount(); stopBridge(); });
 }

@@ -22,7 +22,30 @@ export function loadPanel(send: Send): Promise<PanelClass> {
     if (!Panel) throw new Error('The IRN Bridge panel could not be loaded into this page. Reload the page.');
     return Panel;
   }).finally(() => {
-    if (!g[PANEL_CLASS]) loading = null;
+    loading = null; // settled: a loaded class is read from the global, a failure is asked again
   });
   return loading;
+}
+
+/** Waits before asking again after a failed load (the background may have been starting or restarting). */
+export const PANEL_LOAD_RETRIES_MS: readonly number[] = [500, 1500, 4000];
+
+/**
+ * loadPanel, asked again after each wait in `retriesMs` while `stillWanted()` (the page still shows
+ * the invoice): one failed message must not leave an invoice page without its panel until the clerk
+ * moves to another record. null when no longer wanted; the last error once the waits are used up.
+ */
+export async function loadPanelRetrying(
+  send: Send, stillWanted: () => boolean, retriesMs: readonly number[] = PANEL_LOAD_RETRIES_MS,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<PanelClass | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loadPanel(send);
+    } catch (err) {
+      if (attempt >= retriesMs.length) throw err;
+      await wait(retriesMs[attempt]!);
+      if (!stillWanted()) return null;
+    }
+  }
 }
