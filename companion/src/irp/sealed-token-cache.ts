@@ -19,15 +19,9 @@ const PREFIX = 'sealed.v1.';
 const INFO = 'irn-bridge IRP token at rest v1';
 
 export function sealedTokenCache(inner: TokenCache, secrets: SealingSecrets): TokenCache {
-  const keys = new Map<string, Buffer>();
-  const keyFor = (identity: string) => {
-    let key = keys.get(identity);
-    if (!key) {
-      key = Buffer.from(hkdfSync('sha256', `${secrets.password}\u0000${secrets.clientSecret}`, identity, INFO, 32));
-      keys.set(identity, key);
-    }
-    return key;
-  };
+  // Derived per use: a token is read or written once per login or start, so there is nothing to keep.
+  const keyFor = (identity: string) =>
+    Buffer.from(hkdfSync('sha256', `${secrets.password}\u0000${secrets.clientSecret}`, identity, INFO, 32));
   const seal = (identity: string, field: string, value: string) => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keyFor(identity), iv);

@@ -108,7 +108,7 @@ const vbs = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * arguments", Microsoft C runtime documentation). A trailing `\` (`--tls-cert C:\certs\`) or a quote
  * in a name would otherwise end the argument early or join it with the next.
  */
-export const windowsArg = (a: string) => `"${a.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
+const windowsArg = (a: string) => `"${a.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
 
 /**
  * Task Scheduler cannot set environment variables, and node.exe started by a task opens a console
@@ -116,7 +116,8 @@ export const windowsArg = (a: string) => `"${a.replace(/(\\*)"/g, '$1$1\\"').rep
  * waiting for it, so the task's restart-on-failure sees the companion's own exit.
  */
 export function windowsLauncher(s: ServiceSpec): string {
-  const command = vbs(`"${s.node}" "${s.script}" start --port ${s.port}${(s.args ?? []).map((a) => ` ${windowsArg(a)}`).join('')}`);
+  const words = [windowsArg(s.node), windowsArg(s.script), 'start', '--port', String(s.port), ...(s.args ?? []).map(windowsArg)];
+  const command = vbs(words.join(' '));
   return `' Written by irn-bridge service install; remove with irn-bridge service uninstall.
 Set shell = CreateObject("WScript.Shell")
 shell.Environment("PROCESS")("IRN_BRIDGE_HOME") = ${vbs(s.home)}
